@@ -1,0 +1,38 @@
+import { Dexie, type Table } from 'dexie';
+import type {
+  ClippingRecord,
+  MetaRecord,
+  PassageRecord,
+  ReportRecord,
+  SectionRecord,
+  SettingRecord,
+  TermHitRecord,
+  TermRecord,
+} from './records';
+import { SCHEMA_HISTORY } from './schema';
+
+export const DB_NAME = 'policy-cross-ref';
+
+export class PolicyDatabase extends Dexie {
+  reports!: Table<ReportRecord, string>;
+  sections!: Table<SectionRecord, string>;
+  passages!: Table<PassageRecord, string>;
+  terms!: Table<TermRecord, string>;
+  termHits!: Table<TermHitRecord, [string, string]>;
+  clippings!: Table<ClippingRecord, string>;
+  settings!: Table<SettingRecord, string>;
+  meta!: Table<MetaRecord, string>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    for (const { version, stores } of SCHEMA_HISTORY) this.version(version).stores(stores);
+  }
+}
+
+let shared: PolicyDatabase | null = null;
+
+/** The extension's database. Only extension-origin code (background, extension pages) may open it. */
+export function database(): PolicyDatabase {
+  shared ??= new PolicyDatabase();
+  return shared;
+}

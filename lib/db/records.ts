@@ -1,0 +1,84 @@
+import type { AdminLevel, Passage, ReportMeta, Section } from '../corpus/types';
+import type { TermEntry } from '../terms/types';
+
+export type ReportRecord = ReportMeta & {
+  /** 0 national, 1 several provinces, 2 provincial, 3 municipal: the order the UI lists reports in. */
+  levelRank: number;
+  passageCount: number;
+};
+
+export type SectionRecord = Section;
+
+export type PassageRecord = Passage & {
+  /** Distinct character bigrams of the normalised text: a multiEntry index for substring search. */
+  grams: string[];
+};
+
+export type TermRecord = TermEntry & {
+  /** Normalised keys of the canonical name and every alias, for exact lookups. */
+  keys: string[];
+  /** How many passages mention the term, over all reports. */
+  hitCount: number;
+};
+
+/** A precomputed term → passage link: a hover card needs one indexed lookup, not a scan. */
+export interface TermHitRecord {
+  termId: string;
+  passageId: string;
+  reportId: string;
+  level: AdminLevel;
+  levelRank: number;
+  /** How often the term occurs in the passage. */
+  count: number;
+  /** [start, end) of each occurrence in the passage text, for highlighting. */
+  spans: [number, number][];
+  /** The written forms found, distinct, in order of first occurrence. */
+  forms: string[];
+}
+
+export const CLIPPING_FORMAT = 1;
+
+/** A user's clipping. User data: never touched by re-seeding, kept across every schema upgrade. */
+export interface ClippingRecord {
+  /** Random id; never derived from the URL, so a redirect cannot orphan a clipping. */
+  id: string;
+  format: number;
+  kind: 'passage' | 'page';
+  quote: string;
+  passageId?: string;
+  reportId?: string;
+  section?: string;
+  url?: string;
+  urlKey?: string;
+  title?: string;
+  site?: string;
+  prefix?: string;
+  suffix?: string;
+  /** Character offset of the quote in the page text when captured: a hint for re-anchoring. */
+  position?: number;
+  tags: string[];
+  /** Catalogue term ids found in the quote (automatic tags). */
+  terms: string[];
+  note: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Set while a deletion can still be undone. */
+  deletedAt?: number;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export const LEVEL_RANK: Record<AdminLevel, number> = {
+  national: 0,
+  'multi-provincial': 1,
+  provincial: 2,
+  municipal: 3,
+};

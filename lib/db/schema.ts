@@ -1,0 +1,28 @@
+/**
+ * Every schema version the database has ever had, oldest first. Dexie needs each past version
+ * declared to upgrade a database that skipped releases, so entries are only ever appended; the
+ * schema-history test pins this list so an edit to a shipped version fails loudly.
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+}
+
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      reports: 'id, levelRank, date',
+      sections: 'id, reportId',
+      passages: 'id, reportId, sectionId, [reportId+seq], *grams',
+      terms: 'id, category, *keys',
+      termHits: '[termId+passageId], termId, passageId, reportId, [termId+levelRank]',
+      clippings: 'id, createdAt, updatedAt, urlKey, passageId, reportId, *tags, *terms, deletedAt',
+      settings: 'key',
+      meta: 'key',
+    },
+  },
+];
+
+/** Tables rebuilt from the bundled corpus; everything else (clippings, settings) is user data. */
+export const CORPUS_TABLES = ['reports', 'sections', 'passages', 'terms', 'termHits', 'meta'] as const;

@@ -1,0 +1,51 @@
+import { TRAD_FOLD_PAIRS } from './trad-fold-table';
+
+/**
+ * One table, indexed by UTF-16 code unit, shared by ingestion, the catalogue and the page scanner,
+ * so that “三医”协同, 三 医协同 and 三醫協同 all reach the same key.
+ * A value of IGNORABLE means the code unit is skipped when matching (quotes, white space, line
+ * breaks); any other value is the folded code unit.
+ */
+export const IGNORABLE = 0;
+
+const IGNORED_CHARS =
+  // white space and line breaks, including the ideographic space and no-break space
+  ' \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000' +
+  // invisible characters print extraction and CMSs leave inside words
+  '\u00ad\u200b\u200c\u200d\u2060\ufeff' +
+  // quotation marks of every style Chinese pages use around a programme name
+  '"\'\u2018\u2019\u201c\u201d\u201e\u300c\u300d\u300e\u300f\u301d\u301e\u301f\uff02\uff07';
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = c;
+  // ASCII upper case → lower case, so English aliases match in any case
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = c + 0x20;
+  // full-width ASCII forms → ASCII (then lower case)
+  for (let c = 0xff01; c <= 0xff5e; c++) {
+    const ascii = c - 0xfee0;
+    table[c] = ascii >= 0x41 && ascii <= 0x5a ? ascii + 0x20 : ascii;
+  }
+  for (let i = 0; i + 1 < TRAD_FOLD_PAIRS.length; i += 2) {
+    table[TRAD_FOLD_PAIRS.charCodeAt(i)] = TRAD_FOLD_PAIRS.charCodeAt(i + 1);
+  }
+  for (let i = 0; i < IGNORED_CHARS.length; i++) table[IGNORED_CHARS.charCodeAt(i)] = IGNORABLE;
+  return table;
+}
+
+export const FOLD: Uint16Array = buildFoldTable();
+
+/** The matching key of a string: folded, with ignorable characters removed. */
+export function normalizeKey(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = FOLD[text.charCodeAt(i)] as number;
+    if (c !== IGNORABLE) out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+/** True for ASCII letters and digits, the characters that make up a Latin word. */
+export function isLatinWordChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}

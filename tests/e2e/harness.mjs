@@ -1,0 +1,257 @@
+// Helpers shared by every end-to-end test: drive Debian's Chromium with the built extension through
+// playwright-core (no Playwright-managed browser download exists on these machines).
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const EXTENSION_DIR = path.join(ROOT, '.output', 'chrome-mv3');
+export const FIXTURES_DIR = fileURLToPath(new URL('./fixtures/', import.meta.url));
+export const DB_NAME = 'policy-cross-ref';
+
+/** CHROMIUM_PATH lets a developer point at another Chromium build without editing tests. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Launches Chromium with the unpacked MV3 build and waits for its service worker.
+ * A persistent context is the only kind Chromium loads extensions into. Pass the same
+ * `userDataDir` twice to simulate a browser restart; a directory we created ourselves is removed
+ * on close, one the caller passed in is left for the caller.
+ */
+export async function launchExtension({ userDataDir, extensionDir = EXTENSION_DIR } = {}) {
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(
+      `No built extension at ${extensionDir}. Run \`npm run build\` (or \`npx wxt build\`) first.`,
+    );
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}. Install it (\`apt-get install -y chromium\`) or set CHROMIUM_PATH.`,
+    );
+  }
+  const ownDir = userDataDir === undefined;
+  const dir = userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'pcr-e2e-')));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(dir, {
+      executablePath: CHROMIUM_PATH,
+      // Playwright's own headless switch gives the old `--headless` plus flags we do not want;
+      // new headless (passed below) is a full browser and runs extensions and their workers.
+      headless: false,
+      args: [
+        '--headless=new',
+        `--load-extension=${extensionDir}`,
+        `--disable-extensions-except=${extensionDir}`,
+        '--no-sandbox', // CI runs as root, where Chromium's sandbox refuses to start
+        '--disable-gpu',
+        '--no-first-run',
+        // keep the run hermetic: no update, sync or QUIC traffic that could stall or flake
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    });
+    const serviceWorker =
+      context.serviceWorkers().find(isExtensionWorker) ??
+      (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 30_000 }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    let closed = false;
+    return {
+      context,
+      extensionId,
+      serviceWorker,
+      userDataDir: dir,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await context.close().catch(() => {});
+        if (ownDir) await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    // a half-started browser must not outlive the failed test
+    await context?.close().catch(() => {});
+    if (ownDir) await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function isExtensionWorker(worker) {
+  return worker.url().startsWith('chrome-extension://');
+}
+
+/** Opens one of the extension's own pages; only there can IndexedDB of the extension be read. */
+export async function openExtensionPage(context, extensionId, pagePath = 'popup.html') {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${pagePath.replace(/^\//, '')}`);
+  return page;
+}
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * A throw-away HTTP server on 127.0.0.1 and an ephemeral port, for pages the content script runs
+ * on (content scripts do not run on file:// URLs by default).
+ *
+ * `source` is a directory (default tests/e2e/fixtures/) and/or a routes object:
+ *   serveStatic()                                   fixtures directory
+ *   serveStatic('/some/dir')
+ *   serveStatic({ '/csp.html': { body, headers: { 'Content-Security-Policy': "default-src 'none'" } } })
+ *   serveStatic({ dir: FIXTURES_DIR, routes: { ... } })
+ * A route is a string (HTML body), { body, status?, headers? }, or (req, res) => void.
+ * Routes win over files, so a fixture can be re-served with extra headers (e.g. a strict CSP).
+ */
+export async function serveStatic(source = FIXTURES_DIR) {
+  let dir;
+  let routes = {};
+  if (typeof source === 'string') dir = source;
+  else if (source && ('dir' in source || 'routes' in source)) ({ dir, routes = {} } = source);
+  else routes = source ?? {};
+  const root = dir ? path.resolve(dir) : undefined;
+
+  const server = createServer(async (req, res) => {
+    try {
+      const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const route = routes[pathname];
+      if (typeof route === 'function') return void (await route(req, res));
+      if (route !== undefined) {
+        const { body = '', status = 200, headers = {} } = typeof route === 'string' ? { body: route } : route;
+        res.writeHead(status, { 'Content-Type': CONTENT_TYPES['.html'], ...headers });
+        return void res.end(body);
+      }
+      if (root) {
+        const file = path.resolve(root, `.${decodeURIComponent(pathname)}`);
+        // never serve outside the fixture directory, whatever the URL says
+        if (file.startsWith(root + path.sep) && (await stat(file).catch(() => null))?.isFile()) {
+          res.writeHead(200, {
+            'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+          });
+          return void res.end(await readFile(file));
+        }
+      }
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+    } catch (error) {
+      res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(String(error));
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.(); // keep-alive sockets from the browser would hold close() open
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Runs `op` against the extension's database inside `page` (an extension page) with the raw
+ * IndexedDB API, so the tests check what is stored, not what the product's Dexie layer says.
+ * Resolves to undefined while the database does not exist yet; the connection is closed at once
+ * so it never blocks a later schema upgrade of the product.
+ */
+async function withStore(page, storeName, op, arg) {
+  return page.evaluate(
+    ({ dbName, storeName, op, arg }) =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open(dbName);
+        // opening without a version would create an empty database and race the product's own
+        // creation of it: abort instead and report "not there yet"
+        request.onupgradeneeded = () => request.transaction.abort();
+        request.onerror = (event) => {
+          event.preventDefault();
+          resolve(undefined);
+        };
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains(storeName)) {
+            db.close();
+            return resolve(undefined);
+          }
+          const store = db.transaction(storeName, 'readonly').objectStore(storeName);
+          const read =
+            op === 'count' ? store.count() : op === 'get' ? store.get(arg) : store.getAll();
+          read.onsuccess = () => {
+            db.close();
+            resolve(read.result);
+          };
+          read.onerror = () => {
+            db.close();
+            reject(read.error);
+          };
+        };
+      }),
+    { dbName: DB_NAME, storeName, op, arg },
+  );
+}
+
+/** Every record of a store (undefined if the database or store does not exist yet). */
+export function readStore(page, storeName) {
+  return withStore(page, storeName, 'getAll');
+}
+
+/** The number of records in a store (undefined if the database or store does not exist yet). */
+export function countStore(page, storeName) {
+  return withStore(page, storeName, 'count');
+}
+
+/** One record by primary key. */
+export function getRecord(page, storeName, key) {
+  return withStore(page, storeName, 'get', key);
+}
+
+/**
+ * Waits until the background has seeded the corpus. meta.corpusVersion is written last in the
+ * seeding transaction, so once it is visible the whole corpus is; returns the version.
+ */
+export async function waitForSeeded(page, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const record = await getRecord(page, 'meta', 'corpusVersion');
+    if (record?.value) return record.value;
+    if (Date.now() > deadline) {
+      throw new Error(`The corpus was not seeded within ${timeoutMs} ms (meta.corpusVersion missing).`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Imports a TypeScript module of the product (e.g. 'lib/text/fold.ts') into a test, bundled with
+ * esbuild (already installed with Vite/WXT). For the few pure helpers a test must agree with —
+ * normalisation above all — re-implementing them in the test would let the two drift apart.
+ */
+export async function importProductModule(relativePath) {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [path.join(ROOT, relativePath)],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}

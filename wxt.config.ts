@@ -1,0 +1,30 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Explicit imports everywhere (`imports: false`): every file says where its names come from.
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: '政策对照 · Policy Cross-Ref',
+    description:
+      'Marks Chinese health-policy program terms on any page and shows what the authoritative reports say about them.',
+    // storage: settings changes reach open tabs; unlimitedStorage: the corpus and the user's
+    // clippings must never be evicted under quota pressure.
+    permissions: ['storage', 'unlimitedStorage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'policy-cross-ref@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
