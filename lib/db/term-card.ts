@@ -6,11 +6,17 @@ export const CARD_PASSAGES = 5;
 
 /** Orders a term's hits: higher administrative level first, then more occurrences, then report order. */
 export function compareHits(a: TermHitRecord, b: TermHitRecord): number {
-  return a.levelRank - b.levelRank || b.count - a.count || a.passageId.localeCompare(b.passageId, 'en', { numeric: true });
+  return (
+    a.levelRank - b.levelRank || b.count - a.count || a.passageId.localeCompare(b.passageId, 'en', { numeric: true })
+  );
 }
 
 /** Everything a hover card shows for a term, from the precomputed hits: one indexed lookup. */
-export async function termCard(db: PolicyDatabase, termId: string, limit = CARD_PASSAGES): Promise<TermCardData | null> {
+export async function termCard(
+  db: PolicyDatabase,
+  termId: string,
+  limit = CARD_PASSAGES,
+): Promise<TermCardData | null> {
   const term = await db.terms.get(termId);
   if (!term) return null;
   const [hits, reports, related] = await Promise.all([

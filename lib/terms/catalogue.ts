@@ -43,7 +43,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     ],
     category: 'reform',
     explanation: '党的二十大提出的医改主线：促进医疗服务、医疗保障、医药供应三方面协同发展和协同治理。',
-    explanationEn: 'Reform line set by the 20th Party Congress (2022): coordinated development and governance of medical services, medical insurance and pharmaceuticals.',
+    explanationEn:
+      'Reform line set by the 20th Party Congress (2022): coordinated development and governance of medical services, medical insurance and pharmaceuticals.',
     related: ['sanyi-liandong', 'sanming-jingyan', 'sanxiang-renwu', 'shenhua-yiyao-weisheng-tizhi-gaige'],
     note: '三医联动 is kept as its own entry (sanyi-liandong), not an alias: it is the older (pre-2023) formulation of the same reform line, and a page that writes 三医联动 cites that older wording; marking it as 三医协同 would misstate which policy the page refers to, while related keeps it one click away. The 24 long forms cover every order of 医疗/医保/医药 with 发展和治理, 发展与治理, 治理和发展, 治理与发展 (004 has both 医保、医疗、医药协同发展和治理 and 医保、医疗、医药协同治理和发展).',
   },
@@ -64,7 +65,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     ],
     category: 'reform',
     explanation: '三医协同的前身提法：推动医疗、医保、医药改革联动推进，2023年前的医改文件普遍使用。',
-    explanationEn: 'Predecessor of 三医协同: linked reform of medical services, medical insurance and pharmaceuticals, the usual wording in reform documents before 2023.',
+    explanationEn:
+      'Predecessor of 三医协同: linked reform of medical services, medical insurance and pharmaceuticals, the usual wording in reform documents before 2023.',
     related: ['sanyi-xietong', 'sanming-jingyan'],
     note: 'Separate from sanyi-xietong on purpose: see the note there.',
   },
@@ -80,7 +82,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     ],
     category: 'program',
     explanation: '国家卫生健康委部署的县医院综合能力提升工作，推动一批县医院达到三级医院服务能力水平。',
-    explanationEn: 'National Health Commission programme to raise the overall capacity of county hospitals, bringing a large group of them up to tertiary-hospital service level.',
+    explanationEn:
+      'National Health Commission programme to raise the overall capacity of county hospitals, bringing a large group of them up to tertiary-hospital service level.',
     related: ['jinmixing-yigongti', 'fenji-zhenliao', 'qida-xingdong'],
   },
   {
@@ -103,8 +106,17 @@ export const CATALOGUE: readonly TermEntry[] = [
     ],
     category: 'institution',
     explanation: '以县级医院为龙头、整合县乡村三级医疗卫生机构的紧密型服务共同体，实行一体化管理运行。',
-    explanationEn: 'Close-knit county medical community: county hospital-led integration of county, township and village health facilities under unified management.',
-    related: ['yilianti', 'jinmixing-chengshi-yiliao-jituan', 'fenji-zhenliao', 'qianxian-gongcheng', 'yifang-xietong', 'yifang-ronghe', 'youzhi-yiliao-ziyuan-kuorong'],
+    explanationEn:
+      'Close-knit county medical community: county hospital-led integration of county, township and village health facilities under unified management.',
+    related: [
+      'yilianti',
+      'jinmixing-chengshi-yiliao-jituan',
+      'fenji-zhenliao',
+      'qianxian-gongcheng',
+      'yifang-xietong',
+      'yifang-ronghe',
+      'youzhi-yiliao-ziyuan-kuorong',
+    ],
     note: 'The coordinated form 紧密型城市医疗集团和县域医共体 (003, 004) also names 紧密型城市医疗集团, but the product owner asked that it be marked as this flagship (leftmost-longest makes the whole phrase one hit); jinmixing-chengshi-yiliao-jituan is in related so the city group stays one click away. 医共体 alone is an alias because in these reports it always means the county community (e.g. 推动医共体向健共体转型, 数字医共体).',
   },
   {
@@ -113,21 +125,18 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['深学争优、敢为争先、实干争效行动', '深学争优敢为争先实干争效', '深學爭優、敢為爭先、實幹爭效'],
     category: 'campaign',
     explanation: '福建省部署开展的作风建设行动，要求干部深学争优、敢为争先、实干争效，卫健系统持续深化拓展。',
-    explanationEn: 'Fujian province drive on work style (“study deeply to excel, dare to lead, work hard for results”), extended in the health system in 2024.',
+    explanationEn:
+      'Fujian province drive on work style (“study deeply to excel, dare to lead, work hard for results”), extended in the health system in 2024.',
     related: [],
   },
   {
     id: 'shisiwu-guihua',
     canonical: '十四五规划',
-    aliases: [
-      '十四五',
-      '第十四个五年规划',
-      '十四五規劃',
-      '14th Five-Year Plan',
-    ],
+    aliases: ['十四五', '第十四个五年规划', '十四五規劃', '14th Five-Year Plan'],
     category: 'program',
     explanation: '国民经济和社会发展第十四个五年规划（2021—2025年），卫生健康领域另有配套专项规划。',
-    explanationEn: 'The 14th Five-Year Plan for national economic and social development (2021–2025), with sectoral health plans under it.',
+    explanationEn:
+      'The 14th Five-Year Plan for national economic and social development (2021–2025), with sectoral health plans under it.',
     related: [],
   },
   {
@@ -136,23 +145,34 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['深化医改三项任务', '三項任務'],
     category: 'slogan',
     explanation: '福建2024年深化医改三项任务：推广三明经验促三医协同、公立医院高质量发展、构建大卫生大健康格局。',
-    explanationEn: 'Fujian’s three 2024 reform tasks: spread the Sanming experience and 三医协同, high-quality public hospital development, and a “big health” pattern.',
-    related: ['sanming-jingyan', 'sanyi-xietong', 'sange-zhuanbian', 'da-weisheng-da-jiankang', 'sange-jiehe', 'gongli-yiyuan-gaozhiliang-fazhan'],
+    explanationEn:
+      'Fujian’s three 2024 reform tasks: spread the Sanming experience and 三医协同, high-quality public hospital development, and a “big health” pattern.',
+    related: [
+      'sanming-jingyan',
+      'sanyi-xietong',
+      'sange-zhuanbian',
+      'da-weisheng-da-jiankang',
+      'sange-jiehe',
+      'gongli-yiyuan-gaozhiliang-fazhan',
+    ],
     note: 'Generic-looking numbered phrase; kept because the brief asks for numbered slogans in full. 深化医改三项任务 is listed so that 深化医改“三项任务” is one hit.',
   },
   {
     id: 'sanming-jingyan',
     canonical: '三明经验',
-    aliases: [
-      '三明医改经验',
-      '三明經驗',
-      'Sanming model',
-      'Sanming experience',
-    ],
+    aliases: ['三明医改经验', '三明經驗', 'Sanming model', 'Sanming experience'],
     category: 'reform',
     explanation: '福建三明市自2012年起推进医疗、医保、医药联动改革形成的经验，国家层面要求推广。',
-    explanationEn: 'Experience of Sanming (Fujian), which since 2012 has reformed medical services, insurance and drugs together; promoted nationwide.',
-    related: ['sanyi-xietong', 'sanyi-liandong', 'sanming-yangban', 'sanxiang-renwu', 'liangshi-liangzhongxin', 'renmin-zhishang-ganwei-renxian'],
+    explanationEn:
+      'Experience of Sanming (Fujian), which since 2012 has reformed medical services, insurance and drugs together; promoted nationwide.',
+    related: [
+      'sanyi-xietong',
+      'sanyi-liandong',
+      'sanming-yangban',
+      'sanxiang-renwu',
+      'liangshi-liangzhongxin',
+      'renmin-zhishang-ganwei-renxian',
+    ],
     note: '三明 alone is deliberately not an alias (it is a city name).',
   },
   {
@@ -161,7 +181,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['三個轉變'],
     category: 'slogan',
     explanation: '公立医院高质量发展目标：发展方式转向提质增效、运行模式转向精细化管理、资源配置更重人才技术。',
-    explanationEn: 'The three shifts for public hospitals: from expansion to quality and efficiency, from extensive to refined management, from physical inputs to talent and technology.',
+    explanationEn:
+      'The three shifts for public hospitals: from expansion to quality and efficiency, from extensive to refined management, from physical inputs to talent and technology.',
     related: ['sange-tigao', 'gongli-yiyuan-gaozhiliang-fazhan', 'sanxiang-renwu'],
     note: '001 writes “三个转变、三个提高” as one quoted pair; it is matched as two hits (this entry and sange-tigao) rather than as one alias, so that both formulas stay findable.',
   },
@@ -171,22 +192,19 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['三個提高'],
     category: 'slogan',
     explanation: '与三个转变并提的公立医院高质量发展方向，国家卫健委2024年工作会议要求以此持续推进。',
-    explanationEn: 'Companion of the “three shifts”: the three improvements set as direction for high-quality public hospital development at the 2024 national conference.',
+    explanationEn:
+      'Companion of the “three shifts”: the three improvements set as direction for high-quality public hospital development at the 2024 national conference.',
     related: ['sange-zhuanbian', 'gongli-yiyuan-gaozhiliang-fazhan'],
     note: 'The reports do not spell out the three improvements, so the explanation does not either.',
   },
   {
     id: 'da-weisheng-da-jiankang',
     canonical: '大卫生、大健康',
-    aliases: [
-      '大卫生大健康',
-      '大卫生、大健康格局',
-      '大卫生大健康格局',
-      '大衛生、大健康',
-    ],
+    aliases: ['大卫生大健康', '大卫生、大健康格局', '大卫生大健康格局', '大衛生、大健康'],
     category: 'slogan',
     explanation: '把健康融入经济社会各领域、由全社会共同参与维护健康的理念，福建要求以此构建工作格局。',
-    explanationEn: 'The “big health” idea: health as a matter for all sectors and all of society; Fujian builds its work pattern on it.',
+    explanationEn:
+      'The “big health” idea: health as a matter for all sectors and all of society; Fujian builds its work pattern on it.',
     related: ['sange-jiehe', 'sanxiang-renwu', 'jiankang-zhongguo'],
     note: '大健康 alone is not an alias (commercial wellness slang).',
   },
@@ -196,7 +214,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['三個結合'],
     category: 'slogan',
     explanation: '福建在构建大卫生、大健康格局中要求深化拓展的三方面结合工作，属深化医改三项任务之一。',
-    explanationEn: 'Fujian’s “three combinations”, deepened as part of building the big-health pattern (one of its three reform tasks).',
+    explanationEn:
+      'Fujian’s “three combinations”, deepened as part of building the big-health pattern (one of its three reform tasks).',
     related: ['da-weisheng-da-jiankang', 'sanxiang-renwu'],
     note: 'The report does not list the three combinations; the explanation stays general.',
   },
@@ -206,7 +225,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['健康服务五大体系', '五大體系'],
     category: 'slogan',
     explanation: '福建健康服务五大体系：医疗卫生服务、疾病预防控制、中医药服务、生育支持政策、老龄健康服务体系。',
-    explanationEn: 'Fujian’s five health-service systems: medical services, disease control, traditional Chinese medicine, birth support policy and elderly health services.',
+    explanationEn:
+      'Fujian’s five health-service systems: medical services, disease control, traditional Chinese medicine, birth support policy and elderly health services.',
     related: ['silei-nengli', 'jikong-tixi-gaige', 'shengyu-zhichi-zhengce'],
   },
   {
@@ -215,7 +235,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['四類能力'],
     category: 'slogan',
     explanation: '福建要求提升的四类能力：基本公共卫生服务、妇幼健康服务、职业健康服务、人才与科技支撑能力。',
-    explanationEn: 'Fujian’s four capacities: basic public health, maternal and child health, occupational health, and talent and science support.',
+    explanationEn:
+      'Fujian’s four capacities: basic public health, maternal and child health, occupational health, and talent and science support.',
     related: ['wuda-tixi'],
   },
   {
@@ -224,7 +245,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['三種風險'],
     category: 'slogan',
     explanation: '福建卫健系统要持续防范的三种风险：重大传染病疫情、公立医院经济运行、安全生产风险。',
-    explanationEn: 'Three risks Fujian’s health system must guard against: major epidemics, public hospital finances and workplace safety.',
+    explanationEn:
+      'Three risks Fujian’s health system must guard against: major epidemics, public hospital finances and workplace safety.',
     related: ['sange-zhili', 'sanguan-sanbixu'],
   },
   {
@@ -233,7 +255,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['三個治理'],
     category: 'slogan',
     explanation: '福建推进的三个治理：行业系统治理、全民健康信息化治理、矛盾源头治理，以提升监管成效。',
-    explanationEn: 'Fujian’s three governance lines: sector-wide governance, population health informatisation, and resolving disputes at source.',
+    explanationEn:
+      'Fujian’s three governance lines: sector-wide governance, population health informatisation, and resolving disputes at source.',
     related: ['fangguanfu', 'shuzi-fujian', 'sanzhong-fengxian'],
   },
   {
@@ -242,7 +265,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['放管服改革'],
     category: 'reform',
     explanation: '简政放权、放管结合、优化服务改革的简称，国务院推动的政府职能转变改革。',
-    explanationEn: 'Short name of the State Council reform to delegate power, combine it with regulation and improve government services.',
+    explanationEn:
+      'Short name of the State Council reform to delegate power, combine it with regulation and improve government services.',
     related: ['sange-zhili'],
   },
   {
@@ -251,7 +275,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['數字福建', 'Digital Fujian'],
     category: 'program',
     explanation: '习近平在福建工作时提出的信息化建设战略，福建卫健系统借此推进全民健康信息化治理。',
-    explanationEn: 'Fujian informatisation strategy first proposed by Xi Jinping when he worked in the province; underpins health informatisation there.',
+    explanationEn:
+      'Fujian informatisation strategy first proposed by Xi Jinping when he worked in the province; underpins health informatisation there.',
     related: ['sange-zhili'],
   },
   {
@@ -260,7 +285,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['紅醫精神', 'Red Doctor spirit'],
     category: 'slogan',
     explanation: '源于土地革命时期苏区红色医疗卫生事业的精神传统，福建卫健系统要求传承弘扬。',
-    explanationEn: 'Spirit of the Red Army medical services of the Soviet-area period, which Fujian’s health system is asked to carry on.',
+    explanationEn:
+      'Spirit of the Red Army medical services of the Soviet-area period, which Fujian’s health system is asked to carry on.',
     related: ['hongse-dibiao'],
   },
   {
@@ -269,7 +295,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['闽医特色的新时代红色地标', '新時代紅色地標'],
     category: 'program',
     explanation: '福建卫健系统打造的一批富有闽医特色的红色地标，用于传承红医精神、加强党建。',
-    explanationEn: 'Fujian health-system project to create “red landmarks” with a Fujian-medicine character, for Party-building and the Red Doctor tradition.',
+    explanationEn:
+      'Fujian health-system project to create “red landmarks” with a Fujian-medicine character, for Party-building and the Red Doctor tradition.',
     related: ['hongyi-jingshen'],
     note: 'Covers the two quoted words “闽医” and “红色地标” of 000 (富有“闽医”特色的新时代“红色地标”). Neither is an alias alone: 红色地标 is common prose for any revolutionary site, 闽医 is a two-character regional label.',
   },
@@ -279,7 +306,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['點題整治'],
     category: 'campaign',
     explanation: '纪检监察机关围绕群众反映强烈的问题点题、相关部门限期整治的专项工作。',
-    explanationEn: 'Discipline-inspection drive in which problems raised by the public are named as topics and the responsible departments must fix them.',
+    explanationEn:
+      'Discipline-inspection drive in which problems raised by the public are named as topics and the responsible departments must fix them.',
     related: ['dianti-zhengzhi-geti-yiliao', 'yiyao-fubai-jizhong-zhengzhi'],
   },
   {
@@ -288,7 +316,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['点题整治个体医疗机构违法违规执业行为守护百姓就医健康安全', '點題整治個體醫療機構違法違規執業行為'],
     category: 'campaign',
     explanation: '福建省纪委监委2024年点题整治项目，由省卫健委整治个体诊所等违法违规执业行为。',
-    explanationEn: 'Fujian 2024 named-problem project: the health commission cracks down on illegal practice by individually run clinics.',
+    explanationEn:
+      'Fujian 2024 named-problem project: the health commission cracks down on illegal practice by individually run clinics.',
     related: ['dianti-zhengzhi'],
   },
   {
@@ -297,7 +326,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['新冠病毒感染乙类乙管', '乙類乙管', 'Class B management'],
     category: 'policy',
     explanation: '2023年1月起新冠病毒感染由乙类甲管调整为按乙类传染病管理，疫情防控转入常态化。',
-    explanationEn: 'Since January 2023 COVID-19 is managed as a Class B infectious disease with Class B measures, ending emergency controls.',
+    explanationEn:
+      'Since January 2023 COVID-19 is managed as a Class B infectious disease with Class B measures, ending emergency controls.',
     related: [],
   },
   {
@@ -306,7 +336,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['兩個確立', 'Two Establishes'],
     category: 'slogan',
     explanation: '确立习近平同志党中央的核心、全党的核心地位，确立习近平新时代中国特色社会主义思想的指导地位。',
-    explanationEn: 'Political formula: establishing Xi Jinping as the core of the Party and Xi Jinping Thought as its guiding ideology.',
+    explanationEn:
+      'Political formula: establishing Xi Jinping as the core of the Party and Xi Jinping Thought as its guiding ideology.',
     related: ['liangge-weihu'],
   },
   {
@@ -315,7 +346,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['兩個維護', 'Two Upholds', 'Two Safeguards'],
     category: 'slogan',
     explanation: '坚决维护习近平总书记党中央的核心、全党的核心地位，坚决维护党中央权威和集中统一领导。',
-    explanationEn: 'Political formula: resolutely upholding Xi Jinping’s core status and the authority and centralised leadership of the Party Central Committee.',
+    explanationEn:
+      'Political formula: resolutely upholding Xi Jinping’s core status and the authority and centralised leadership of the Party Central Committee.',
     related: ['liangge-queli'],
   },
   {
@@ -324,7 +356,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['雙中心'],
     category: 'program',
     explanation: '国家医学中心和国家区域医疗中心的合称，2024年要求以落实功能定位为重点统筹建设。',
-    explanationEn: 'Together the national medical centres and national regional medical centres, to be built according to their assigned functions.',
+    explanationEn:
+      'Together the national medical centres and national regional medical centres, to be built according to their assigned functions.',
     related: ['guojia-yixue-zhongxin', 'guojia-quyu-yiliao-zhongxin'],
     note: 'Doubtful alias by nature: 双中心 also means “two-centre” in clinical-trial prose (双中心研究). Kept as canonical because 001 quotes it as a programme name.',
   },
@@ -334,7 +367,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['穿透式監管'],
     category: 'policy',
     explanation: '穿透层层环节直达实际行为和责任主体的监管方式，国家卫健委要求在行业综合监管中加强。',
-    explanationEn: 'Look-through supervision that reaches actual conduct and responsible parties; required in health-sector oversight.',
+    explanationEn:
+      'Look-through supervision that reaches actual conduct and responsible parties; required in health-sector oversight.',
     related: [],
     note: 'The report quotes only “穿透式”; the adjective alone is not a name, so the entry is the full 穿透式监管 (as written in 001).',
   },
@@ -344,7 +378,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['時時放心不下'],
     category: 'slogan',
     explanation: '习近平总书记强调的责任意识，要求各级干部对安全和民生始终保持放心不下的责任感。',
-    explanationEn: 'Xi Jinping’s phrase for a constant sense of responsibility (“never at ease”) about safety and people’s livelihoods.',
+    explanationEn:
+      'Xi Jinping’s phrase for a constant sense of responsibility (“never at ease”) about safety and people’s livelihoods.',
     related: ['sanguan-sanbixu'],
   },
   {
@@ -353,7 +388,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['三管三必須'],
     category: 'policy',
     explanation: '安全生产责任原则：管行业必须管安全、管业务必须管安全、管生产经营必须管安全。',
-    explanationEn: 'Work-safety principle: whoever manages a sector, a business line or operations must also manage its safety.',
+    explanationEn:
+      'Work-safety principle: whoever manages a sector, a business line or operations must also manage its safety.',
     related: ['shishi-fangxin-buxia', 'sanzhong-fengxian'],
   },
   {
@@ -362,7 +398,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['時代楷模'],
     category: 'program',
     explanation: '中共中央宣传部评选发布的全国性先进典型荣誉称号，卫健系统有多名医务人员获评。',
-    explanationEn: 'National role-model title awarded by the Central Propaganda Department; several health workers have received it.',
+    explanationEn:
+      'National role-model title awarded by the Central Propaganda Department; several health workers have received it.',
     related: ['zuimei-yisheng'],
   },
   {
@@ -371,7 +408,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['最美醫生'],
     category: 'program',
     explanation: '宣传部门与卫生健康部门组织的医务人员先进典型宣传评选活动，发布年度最美医生。',
-    explanationEn: 'Annual campaign by propaganda and health authorities presenting exemplary doctors as “most beautiful doctors”.',
+    explanationEn:
+      'Annual campaign by propaganda and health authorities presenting exemplary doctors as “most beautiful doctors”.',
     related: ['shidai-kaimo'],
   },
   {
@@ -380,7 +418,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['送溫暖活動'],
     category: 'campaign',
     explanation: '岁末年初走访慰问困难职工和群众的活动，国家卫健委要求卫健系统组织好并多办民生实事。',
-    explanationEn: 'Year-end visits with aid for workers and people in difficulty, which the health system is asked to organise.',
+    explanationEn:
+      'Year-end visits with aid for workers and people in difficulty, which the health system is asked to organise.',
     related: [],
     note: 'The report quotes “送温暖”; the bare phrase is ordinary prose, so the entry is 送温暖活动 (as written in 001).',
   },
@@ -390,7 +429,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['三會一課', 'three meetings and one lesson'],
     category: 'policy',
     explanation: '党的基层组织生活制度：定期召开支部党员大会、支部委员会、党小组会，按时上好党课。',
-    explanationEn: 'Basic Party-branch routine: branch general meetings, branch committee meetings, Party group meetings and Party lectures.',
+    explanationEn:
+      'Basic Party-branch routine: branch general meetings, branch committee meetings, Party group meetings and Party lectures.',
     related: [],
   },
   {
@@ -399,7 +439,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['兩師兩中心'],
     category: 'program',
     explanation: '三明市在全民健康管理和医防协同中推行的工作机制，是打造健康中国三明样板的举措之一。',
-    explanationEn: 'Sanming mechanism for population health management and prevention–treatment coordination, part of its Healthy China showcase.',
+    explanationEn:
+      'Sanming mechanism for population health management and prevention–treatment coordination, part of its Healthy China showcase.',
     related: ['sanming-yangban', 'sanming-jingyan', 'yifang-xietong'],
     note: 'The report does not spell out the two roles and two centres; the explanation stays general.',
   },
@@ -409,7 +450,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['健康中国三明样板', '三明樣板'],
     category: 'slogan',
     explanation: '三明市提出打造的健康中国建设示范样板，在三明医改基础上推进全民健康管理。',
-    explanationEn: 'Sanming’s aim to become a Healthy China showcase, building population health management on its reform experience.',
+    explanationEn:
+      'Sanming’s aim to become a Healthy China showcase, building population health management on its reform experience.',
     related: ['sanming-jingyan', 'liangshi-liangzhongxin', 'jiankang-zhongguo'],
   },
   {
@@ -418,7 +460,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['大安全大平安'],
     category: 'slogan',
     explanation: '福建多地卫健系统提出要巩固的全系统安全稳定发展环境，统筹发展和安全。',
-    explanationEn: 'Slogan of several Fujian health commissions for a sector-wide safe and stable environment, balancing development and security.',
+    explanationEn:
+      'Slogan of several Fujian health commissions for a sector-wide safe and stable environment, balancing development and security.',
     related: [],
   },
   {
@@ -427,7 +470,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['一老一幼'],
     category: 'slogan',
     explanation: '老年人和婴幼儿两类重点人群的简称，相关健康服务和托育养老政策的重点对象。',
-    explanationEn: 'Shorthand for the elderly and young children, priority groups for health, childcare and elderly-care policies.',
+    explanationEn:
+      'Shorthand for the elderly and young children, priority groups for health, childcare and elderly-care policies.',
     related: ['yiyu-jiehe', 'yiyang-jiehe', 'puhui-tuoyu'],
     note: '一老一幼 (004) is the same focus written with 幼; one entry.',
   },
@@ -437,7 +481,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['医育结合模式', '醫育結合'],
     category: 'policy',
     explanation: '医疗卫生机构与托育机构联动协作、把儿童健康服务融入托育的服务模式。',
-    explanationEn: 'Model linking health facilities with childcare centres so that child health services are built into childcare.',
+    explanationEn:
+      'Model linking health facilities with childcare centres so that child health services are built into childcare.',
     related: ['puhui-tuoyu', 'yilao-yixiao', 'yiyang-jiehe'],
   },
   {
@@ -446,7 +491,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['急难愁盼问题', '急難愁盼'],
     category: 'slogan',
     explanation: '群众急事难事愁事盼事的概括，政策文件常用以指代需优先解决的民生问题。',
-    explanationEn: 'Shorthand for people’s most urgent, difficult and anxious needs, which policy documents say must be solved first.',
+    explanationEn:
+      'Shorthand for people’s most urgent, difficult and anxious needs, which policy documents say must be solved first.',
     related: ['minsheng-huying'],
   },
   {
@@ -455,7 +501,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['職業病防治三項行動'],
     category: 'campaign',
     explanation: '2024—2025年职业病防治三项行动：危害项目申报扩面、中小微企业职业健康帮扶、防治机构提质合规。',
-    explanationEn: '2024–2025 occupational-disease actions: wider hazard reporting, help for small firms, and quality and compliance of prevention bodies.',
+    explanationEn:
+      '2024–2025 occupational-disease actions: wider hazard reporting, help for small firms, and quality and compliance of prevention bodies.',
     related: ['wugeyi-bangfu'],
     note: 'Quoted only as “三项行动”; the bare phrase is generic, so the entry is the full 职业病防治三项行动 (as written in 003).',
   },
@@ -465,7 +512,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['中小微企业五个一帮扶行动', '五個一幫扶行動'],
     category: 'campaign',
     explanation: '面向中小微企业的职业健康五个一帮扶行动，是职业病防治三项行动的内容之一。',
-    explanationEn: '“Five ones” occupational-health assistance for small and micro firms, part of the three occupational-disease actions.',
+    explanationEn:
+      '“Five ones” occupational-health assistance for small and micro firms, part of the three occupational-disease actions.',
     related: ['zhiyebing-sanxiang-xingdong'],
     note: 'Quoted only as “五个一”; too generic alone, so the entry is 五个一帮扶行动.',
   },
@@ -483,8 +531,10 @@ export const CATALOGUE: readonly TermEntry[] = [
     canonical: '七个坚持',
     aliases: ['七個堅持'],
     category: 'slogan',
-    explanation: '上海卫健委2023年工作概括：坚持多病共防、优化体系、高质量发展、传承创新、便民惠民、服务战略、提高效能。',
-    explanationEn: 'Shanghai’s seven principles of 2023: joint disease prevention, system building, quality, TCM, convenience, strategy service, efficiency.',
+    explanation:
+      '上海卫健委2023年工作概括：坚持多病共防、优化体系、高质量发展、传承创新、便民惠民、服务战略、提高效能。',
+    explanationEn:
+      'Shanghai’s seven principles of 2023: joint disease prevention, system building, quality, TCM, convenience, strategy service, efficiency.',
     related: ['wuge-zhongxin'],
   },
   {
@@ -493,7 +543,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['五個中心'],
     category: 'slogan',
     explanation: '上海建设国际经济、金融、贸易、航运和科技创新中心的城市战略定位。',
-    explanationEn: 'Shanghai’s goal to be an international economic, financial, trade, shipping and sci-tech innovation centre.',
+    explanationEn:
+      'Shanghai’s goal to be an international economic, financial, trade, shipping and sci-tech innovation centre.',
     related: ['dingtian-qiangyao-lidi', 'qige-jianchi'],
   },
   {
@@ -502,7 +553,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['顶天强腰立地', '頂天、強腰、立地'],
     category: 'slogan',
     explanation: '上海打造高水平医疗服务体系的分层思路：顶端医学高峰、中间区域医疗、底部社区基层。',
-    explanationEn: 'Shanghai’s layered plan for its medical system: top-level peaks, a strong middle tier and a solid community base.',
+    explanationEn:
+      'Shanghai’s layered plan for its medical system: top-level peaks, a strong middle tier and a solid community base.',
     related: ['wuge-zhongxin'],
   },
   {
@@ -511,7 +563,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['勇当先行者谱写新篇章', '勇當先行者、譜寫新篇章'],
     category: 'slogan',
     explanation: '浙江落实习近平总书记考察浙江重要讲话提出的使命要求，2024年为其再出发之年。',
-    explanationEn: 'Zhejiang’s mission slogan (“be a pioneer, write a new chapter”) from Xi Jinping’s inspection; 2024 is its new start.',
+    explanationEn:
+      'Zhejiang’s mission slogan (“be a pioneer, write a new chapter”) from Xi Jinping’s inspection; 2024 is its new start.',
     related: ['kanbing-buchusheng', 'jiuda-xingdong'],
   },
   {
@@ -520,7 +573,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: [],
     category: 'slogan',
     explanation: '浙江提出的医疗服务目标：让群众在本省就能看好疑难重症，减少跨省就医。',
-    explanationEn: 'Zhejiang goal that patients can get even complex care within the province instead of travelling elsewhere.',
+    explanationEn:
+      'Zhejiang goal that patients can get even complex care within the province instead of travelling elsewhere.',
     related: ['jiuda-xingdong', 'yongdang-xianxingzhe'],
   },
   {
@@ -529,8 +583,17 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['衛生健康現代化九大行動'],
     category: 'program',
     explanation: '浙江加快推进省域卫生健康现代化实施的九项行动，围绕建高峰、强县域、稳基层等展开。',
-    explanationEn: 'Zhejiang’s nine actions for a modern provincial health system: medical peaks, strong counties, stable primary care and more.',
-    related: ['kanbing-buchusheng', 'qida-xingdong', 'shanhai-tisheng-gongcheng', 'baiyuan-chuangxin-qianyi-chuangke', 'yongdang-xianxingzhe', 'zonghe-qiang-zhuanke-jing', 'jiceng-wanming-yisheng'],
+    explanationEn:
+      'Zhejiang’s nine actions for a modern provincial health system: medical peaks, strong counties, stable primary care and more.',
+    related: [
+      'kanbing-buchusheng',
+      'qida-xingdong',
+      'shanhai-tisheng-gongcheng',
+      'baiyuan-chuangxin-qianyi-chuangke',
+      'yongdang-xianxingzhe',
+      'zonghe-qiang-zhuanke-jing',
+      'jiceng-wanming-yisheng',
+    ],
     note: 'Quoted only as “九大行动”; too generic alone, so the entry is the full form as written in 004.',
   },
   {
@@ -548,7 +611,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['综合医院强专科医院精', '綜合醫院強、專科醫院精'],
     category: 'slogan',
     explanation: '浙江构建优质高效医疗卫生服务体系的目标：综合医院做强、专科医院做精。',
-    explanationEn: 'Zhejiang target for its hospital system: strong general hospitals and refined specialist hospitals.',
+    explanationEn:
+      'Zhejiang target for its hospital system: strong general hospitals and refined specialist hospitals.',
     related: ['jiuda-xingdong'],
   },
   {
@@ -567,7 +631,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['山海提升工程', '醫療衛生山海提升工程'],
     category: 'program',
     explanation: '浙江组织城市高水平医院帮扶山区和海岛县医院、提升其医疗服务能力的工程。',
-    explanationEn: 'Zhejiang programme in which strong city hospitals help hospitals in mountain and island counties raise their capacity.',
+    explanationEn:
+      'Zhejiang programme in which strong city hospitals help hospitals in mountain and island counties raise their capacity.',
     related: ['zutuanshi-bangfu', 'jiuda-xingdong'],
     note: '山海 alone (the quoted word) is not an alias: two characters, ordinary word.',
   },
@@ -577,7 +642,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['組團式幫扶'],
     category: 'policy',
     explanation: '由派出方成批选派医疗人才、整建制支援受援医院的帮扶方式，浙江用于山区海岛县。',
-    explanationEn: 'Group-style aid: teams of medical staff are sent together to support a recipient hospital; used by Zhejiang for remote counties.',
+    explanationEn:
+      'Group-style aid: teams of medical staff are sent together to support a recipient hospital; used by Zhejiang for remote counties.',
     related: ['shanhai-tisheng-gongcheng'],
     note: 'The quoted word is “组团式”; the entry is 组团式帮扶 as written in 004.',
   },
@@ -596,7 +662,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['健康体检-慢病发现-全周期健康管理', '健康體檢—慢病發現—全週期健康管理'],
     category: 'policy',
     explanation: '浙江构建的服务闭环：通过健康体检发现慢性病，再纳入全周期健康管理。',
-    explanationEn: 'Zhejiang closed service loop: health check-ups to detect chronic disease, followed by life-cycle health management.',
+    explanationEn:
+      'Zhejiang closed service loop: health check-ups to detect chronic disease, followed by life-cycle health management.',
     related: [],
   },
   {
@@ -605,7 +672,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['抓落实提水平求创新争先进', '抓落實、提水平、求創新、爭先進'],
     category: 'slogan',
     explanation: '安徽省卫健委2024年提出的工作思路，用以谋划推进卫生健康事业高质量发展。',
-    explanationEn: 'Anhui health commission’s 2024 work approach: implement, raise standards, innovate and strive to lead.',
+    explanationEn:
+      'Anhui health commission’s 2024 work approach: implement, raise standards, innovate and strive to lead.',
     related: ['sandi-yiqu', 'qige-qiangsheng'],
   },
   {
@@ -614,7 +682,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['三地一區'],
     category: 'slogan',
     explanation: '安徽战略定位：科技创新策源地、新兴产业聚集地、改革开放新高地和绿色转型区。',
-    explanationEn: 'Anhui’s strategic role: source of innovation, hub of new industries, high ground of opening-up, and green-transition zone.',
+    explanationEn:
+      'Anhui’s strategic role: source of innovation, hub of new industries, high ground of opening-up, and green-transition zone.',
     related: ['qige-qiangsheng', 'zhua-luoshi-ti-shuiping'],
   },
   {
@@ -659,7 +728,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['民生呼应工作机制', '民生呼應'],
     category: 'policy',
     explanation: '安徽回应群众诉求、解决急难愁盼问题的工作机制，卫健系统据此健全就医服务。',
-    explanationEn: 'Anhui mechanism for responding to public requests and solving urgent livelihood problems, applied to health care.',
+    explanationEn:
+      'Anhui mechanism for responding to public requests and solving urgent livelihood problems, applied to health care.',
     related: ['jinan-choupan'],
   },
   {
@@ -678,7 +748,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['人民至上敢为人先', '人民至上、敢為人先'],
     category: 'slogan',
     explanation: '福建卫健系统牢记的嘱托，要求坚持人民至上、敢为人先，在放大医改成效上走在前头。',
-    explanationEn: 'Charge remembered by Fujian’s health system: people first and dare to lead, especially in health reform.',
+    explanationEn:
+      'Charge remembered by Fujian’s health system: people first and dare to lead, especially in health reform.',
     related: ['sanming-jingyan', 'renmin-zhishang-shengming-zhishang'],
   },
   {
@@ -697,7 +768,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['創雙高'],
     category: 'program',
     explanation: '福建在医疗领域开展的创双高创建工作，与临床重点专科建设一并部署推进。',
-    explanationEn: 'Fujian “double high” creation drive in medical care, deployed together with key clinical specialty building.',
+    explanationEn:
+      'Fujian “double high” creation drive in medical care, deployed together with key clinical specialty building.',
     related: [],
   },
   {
@@ -706,7 +778,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['四下基层四个万家', '四下基层', '四下基層、四個萬家'],
     category: 'slogan',
     explanation: '习近平在宁德工作时倡导的领导干部下基层工作制度及福建相关作风要求。',
-    explanationEn: 'Fujian work-style tradition of leaders going down to the grassroots, begun by Xi Jinping in Ningde.',
+    explanationEn:
+      'Fujian work-style tradition of leaders going down to the grassroots, begun by Xi Jinping in Ningde.',
     related: ['mashang-jiuban'],
   },
   {
@@ -715,7 +788,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['無陪護病房'],
     category: 'program',
     explanation: '由医院护理人员提供全程照护、家属无须陪护的病房，福建扩大试点范围。',
-    explanationEn: 'Wards where hospital staff provide all care so families need not stay as carers; Fujian is widening the pilot.',
+    explanationEn:
+      'Wards where hospital staff provide all care so families need not stay as carers; Fujian is widening the pilot.',
     related: [],
     note: 'Quoted as “无陪护”; the entry is 无陪护病房 as written in 004.',
   },
@@ -725,7 +799,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['走在前勇争先善作为', '走在前、勇爭先、善作為'],
     category: 'slogan',
     explanation: '习近平总书记考察江西时提出的目标要求，江西卫健系统据此推进四区四高地建设。',
-    explanationEn: 'Targets set by Xi Jinping for Jiangxi (lead, strive first, act well); Jiangxi’s health system builds on them.',
+    explanationEn:
+      'Targets set by Xi Jinping for Jiangxi (lead, strive first, act well); Jiangxi’s health system builds on them.',
     related: ['siqu-sigaodi'],
   },
   {
@@ -734,7 +809,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['四區四高地'],
     category: 'program',
     explanation: '江西卫生健康建设目标：卫生健康现代化先行区等四个区和服务能力提升等四个高地。',
-    explanationEn: 'Jiangxi’s health goals: four model zones (e.g. health modernisation pilot zone) and four highlands (e.g. service capacity).',
+    explanationEn:
+      'Jiangxi’s health goals: four model zones (e.g. health modernisation pilot zone) and four highlands (e.g. service capacity).',
     related: ['zouzaiqian-yongzhengxian', 'yi-shiwu-n', 'yicheng-yidu-duoyuan'],
   },
   {
@@ -767,7 +843,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     ],
     category: 'program',
     explanation: '江西卫生健康人才选拔培育工程，分赣鄱名医、赣卫精英、公卫专家等类别培养高层次人才。',
-    explanationEn: 'Jiangxi programme to select and train health talent in tiers (renowned doctors, elites, public-health experts).',
+    explanationEn:
+      'Jiangxi programme to select and train health talent in tiers (renowned doctors, elites, public-health experts).',
     related: [],
     note: 'One entry for the three quoted tiers of one programme (004). 公卫专家 alone is not an alias (generic: any public-health expert).',
   },
@@ -786,7 +863,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['医疗服务能力攀登计划', '攀登計劃'],
     category: 'program',
     explanation: '山东实施的医疗服务能力提升计划，带动医疗质量、护理服务、专科能力等专项行动。',
-    explanationEn: 'Shandong programme to raise medical service capacity, with actions on quality, nursing and specialties.',
+    explanationEn:
+      'Shandong programme to raise medical service capacity, with actions on quality, nursing and specialties.',
     related: ['tinengli-qiangzhiliang-youfuwu', 'zhufeng-jihua'],
     note: '攀登计划 is also the name of unrelated programmes (e.g. a 1990s national basic-research programme); kept as canonical per brief.',
   },
@@ -814,7 +892,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['五項制度'],
     category: 'policy',
     explanation: '改善医疗服务的五项制度，山东要求巩固健全，包括预约诊疗、多学科诊疗等。',
-    explanationEn: 'Five service systems for better care (appointments, multidisciplinary treatment, etc.), consolidated in Shandong.',
+    explanationEn:
+      'Five service systems for better care (appointments, multidisciplinary treatment, etc.), consolidated in Shandong.',
     related: ['wuzhong-moshi', 'gaishan-jiuyi-ganshou'],
     note: 'Numbered phrase that may occur in unrelated prose; kept per brief (full quoted string).',
   },
@@ -824,7 +903,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['五種模式'],
     category: 'policy',
     explanation: '山东推动建立的五种新型医疗服务模式，包括新型门诊服务、预住院、疼痛管理等。',
-    explanationEn: 'Five new service models in Shandong, such as new outpatient services, pre-admission and pain management.',
+    explanationEn:
+      'Five new service models in Shandong, such as new outpatient services, pre-admission and pain management.',
     related: ['wuxiang-zhidu', 'gaishan-jiuyi-ganshou'],
     note: 'Numbered phrase that may occur in unrelated prose; kept per brief (full quoted string).',
   },
@@ -861,7 +941,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['十大專項'],
     category: 'program',
     explanation: '河南卫健系统实施的十项专项工作，涵盖医学科技创新、人才队伍、强基层、中医药等。',
-    explanationEn: 'Henan’s ten special programmes, covering medical innovation, workforce, primary care, TCM and more.',
+    explanationEn:
+      'Henan’s ten special programmes, covering medical innovation, workforce, primary care, TCM and more.',
     related: ['sange-yibai-jihua', 'liang-zhuanke-yi-zhongxin', 'jiankang-henan', 'yinian-yigeyang'],
   },
   {
@@ -895,46 +976,39 @@ export const CATALOGUE: readonly TermEntry[] = [
   {
     id: 'jinmixing-chengshi-yiliao-jituan',
     canonical: '紧密型城市医疗集团',
-    aliases: [
-      '城市医疗集团',
-      '緊密型城市醫療集團',
-      'close-knit urban medical group',
-      'urban medical group',
-    ],
+    aliases: ['城市医疗集团', '緊密型城市醫療集團', 'close-knit urban medical group', 'urban medical group'],
     category: 'institution',
     explanation: '在设区城市以三级医院牵头、联合基层机构组建的紧密型医疗集团，2023年起国家开展建设试点。',
-    explanationEn: 'Close-knit urban medical groups led by a tertiary hospital with community facilities; piloted nationally since 2023.',
+    explanationEn:
+      'Close-knit urban medical groups led by a tertiary hospital with community facilities; piloted nationally since 2023.',
     related: ['jinmixing-yigongti', 'yilianti', 'fenji-zhenliao'],
     note: 'The coordinated form 紧密型城市医疗集团和县域医共体 is an alias of jinmixing-yigongti (product owner’s choice), so that phrase is not marked as this entry. 城市医疗集团 without 紧密型 is the same programme (002: 紧密型县域医共体和城市医疗集团建设).',
   },
   {
     id: 'yilianti',
     canonical: '医联（共）体',
-    aliases: [
-      '医联体',
-      '医疗联合体',
-      '醫聯（共）體',
-      '醫聯體',
-      'medical consortium',
-    ],
+    aliases: ['医联体', '医疗联合体', '醫聯（共）體', '醫聯體', 'medical consortium'],
     category: 'institution',
     explanation: '不同级别、类别医疗机构组成的协作联合体，包括城市医疗集团、县域医共体、专科联盟和远程医疗协作网。',
-    explanationEn: 'Medical consortia of hospitals and clinics of different levels, incl. urban medical groups, county communities, specialty alliances.',
+    explanationEn:
+      'Medical consortia of hospitals and clinics of different levels, incl. urban medical groups, county communities, specialty alliances.',
     related: ['jinmixing-yigongti', 'jinmixing-chengshi-yiliao-jituan', 'fenji-zhenliao'],
     note: 'Canonical is written as in 001, 医联（共）体 (医联体 including 医共体); the umbrella form belongs here, not to the county flagship. 医联体 is the usual short name.',
   },
   {
     id: 'guojia-quyu-yiliao-zhongxin',
     canonical: '国家区域医疗中心',
-    aliases: [
-      '國家區域醫療中心',
-      'national regional medical center',
-      'national regional medical centre',
-    ],
+    aliases: ['國家區域醫療中心', 'national regional medical center', 'national regional medical centre'],
     category: 'institution',
     explanation: '由高水平医院在患者外流较多的省份建设分中心、输出优质医疗资源的国家建设项目。',
-    explanationEn: 'National programme where top hospitals open branches in provinces that patients tend to leave for treatment.',
-    related: ['shuang-zhongxin', 'guojia-yixue-zhongxin', 'shengji-quyu-yiliao-zhongxin', 'youzhi-yiliao-ziyuan-kuorong'],
+    explanationEn:
+      'National programme where top hospitals open branches in provinces that patients tend to leave for treatment.',
+    related: [
+      'shuang-zhongxin',
+      'guojia-yixue-zhongxin',
+      'shengji-quyu-yiliao-zhongxin',
+      'youzhi-yiliao-ziyuan-kuorong',
+    ],
     note: '区域医疗中心 alone is not an alias: it would also fire inside 省级区域医疗中心 (a provincial programme, own entry).',
   },
   {
@@ -952,7 +1026,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['國家醫學中心', 'national medical center', 'national medical centre'],
     category: 'institution',
     explanation: '国家卫生健康委设置的在疑难危重症诊治和医学科研方面代表国家顶尖水平的医疗机构。',
-    explanationEn: 'Hospitals designated by the National Health Commission as the national top tier for complex care and research.',
+    explanationEn:
+      'Hospitals designated by the National Health Commission as the national top tier for complex care and research.',
     related: ['shuang-zhongxin', 'guojia-quyu-yiliao-zhongxin'],
   },
   {
@@ -967,8 +1042,16 @@ export const CATALOGUE: readonly TermEntry[] = [
     ],
     category: 'reform',
     explanation: '以基层首诊、双向转诊、急慢分治、上下联动为内容的就医秩序改革，医改的基本制度之一。',
-    explanationEn: 'Tiered care: first contact at primary level, two-way referral, acute/chronic split and coordination across levels.',
-    related: ['jinmixing-yigongti', 'jinmixing-chengshi-yiliao-jituan', 'yilianti', 'jiating-yisheng-qianyue', 'qianxian-gongcheng', 'shenhua-yiyao-weisheng-tizhi-gaige'],
+    explanationEn:
+      'Tiered care: first contact at primary level, two-way referral, acute/chronic split and coordination across levels.',
+    related: [
+      'jinmixing-yigongti',
+      'jinmixing-chengshi-yiliao-jituan',
+      'yilianti',
+      'jiating-yisheng-qianyue',
+      'qianxian-gongcheng',
+      'shenhua-yiyao-weisheng-tizhi-gaige',
+    ],
   },
   {
     id: 'yifang-ronghe',
@@ -985,7 +1068,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['医防协同机制', '醫防協同'],
     category: 'reform',
     explanation: '医疗机构与疾控等公共卫生机构在人员、信息、资源上协同配合的工作机制。',
-    explanationEn: 'Coordination between medical institutions and disease-control bodies in staff, information and resources.',
+    explanationEn:
+      'Coordination between medical institutions and disease-control bodies in staff, information and resources.',
     related: ['yifang-ronghe', 'jikong-tixi-gaige', 'jinmixing-yigongti', 'liangshi-liangzhongxin'],
   },
   {
@@ -999,7 +1083,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     ],
     category: 'policy',
     explanation: '居民与基层家庭医生团队签约，获得基本医疗、公共卫生和健康管理服务的制度安排。',
-    explanationEn: 'Residents sign up with a primary-care family doctor team for basic care, public health and health management.',
+    explanationEn:
+      'Residents sign up with a primary-care family doctor team for basic care, public health and health management.',
     related: ['fenji-zhenliao', 'yifang-ronghe'],
   },
   {
@@ -1008,8 +1093,16 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['公立醫院高質量發展', 'high-quality development of public hospitals'],
     category: 'reform',
     explanation: '国务院办公厅2021年部署的公立医院改革方向，推动发展方式、运行模式和资源配置转变。',
-    explanationEn: 'Public hospital reform direction set by the State Council in 2021: change in growth model, management and resource allocation.',
-    related: ['sange-zhuanbian', 'sange-tigao', 'gongli-yiyuan-zonghe-gaige', 'gongyixing-gongli-yiyuan-gaige', 'gongli-yiyuan-jixiao-kaohe', 'sanxiang-renwu'],
+    explanationEn:
+      'Public hospital reform direction set by the State Council in 2021: change in growth model, management and resource allocation.',
+    related: [
+      'sange-zhuanbian',
+      'sange-tigao',
+      'gongli-yiyuan-zonghe-gaige',
+      'gongyixing-gongli-yiyuan-gaige',
+      'gongli-yiyuan-jixiao-kaohe',
+      'sanxiang-renwu',
+    ],
   },
   {
     id: 'gongli-yiyuan-zonghe-gaige',
@@ -1017,8 +1110,13 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['公立医院改革', '公立醫院綜合改革', 'comprehensive reform of public hospitals'],
     category: 'reform',
     explanation: '围绕破除以药补医、完善补偿、薪酬和治理机制推进的公立医院系统性改革。',
-    explanationEn: 'System-wide reform of public hospitals: ending drug-sales financing, reforming funding, pay and governance.',
-    related: ['gongyixing-gongli-yiyuan-gaige', 'gongli-yiyuan-gaozhiliang-fazhan', 'shenhua-yiyao-weisheng-tizhi-gaige'],
+    explanationEn:
+      'System-wide reform of public hospitals: ending drug-sales financing, reforming funding, pay and governance.',
+    related: [
+      'gongyixing-gongli-yiyuan-gaige',
+      'gongli-yiyuan-gaozhiliang-fazhan',
+      'shenhua-yiyao-weisheng-tizhi-gaige',
+    ],
   },
   {
     id: 'gongyixing-gongli-yiyuan-gaige',
@@ -1026,7 +1124,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['以公益性為導向的公立醫院改革'],
     category: 'reform',
     explanation: '党的二十届三中全会提出的改革任务，强调公立医院改革坚持公益性导向。',
-    explanationEn: 'Task set by the Third Plenum of the 20th Central Committee (2024): public hospital reform oriented to public welfare.',
+    explanationEn:
+      'Task set by the Third Plenum of the 20th Central Committee (2024): public hospital reform oriented to public welfare.',
     related: ['gongli-yiyuan-zonghe-gaige', 'gongli-yiyuan-gaozhiliang-fazhan'],
   },
   {
@@ -1044,7 +1143,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['医药卫生体制改革', '深化医改', '深化醫藥衛生體制改革'],
     category: 'reform',
     explanation: '2009年启动的新一轮医药卫生体制改革，简称深化医改，是各项医改任务的总称。',
-    explanationEn: 'China’s health-system reform launched in 2009 (“deepening health reform”), umbrella of all reform lines.',
+    explanationEn:
+      'China’s health-system reform launched in 2009 (“deepening health reform”), umbrella of all reform lines.',
     related: ['sanyi-xietong', 'fenji-zhenliao', 'gongli-yiyuan-zonghe-gaige'],
     note: '医改 alone is deliberately not an alias (too frequent).',
   },
@@ -1055,7 +1155,14 @@ export const CATALOGUE: readonly TermEntry[] = [
     category: 'reform',
     explanation: '党中央提出的健康中国战略及其建设，目标是2035年建成健康中国。',
     explanationEn: 'The Healthy China strategy and its implementation, aiming at a “Healthy China” by 2035.',
-    related: ['jiankang-zhongguo-xingdong', 'aiguo-weisheng-yundong', 'da-weisheng-da-jiankang', 'sanming-yangban', 'jiankang-fujian', 'jiankang-jiangsu'],
+    related: [
+      'jiankang-zhongguo-xingdong',
+      'aiguo-weisheng-yundong',
+      'da-weisheng-da-jiankang',
+      'sanming-yangban',
+      'jiankang-fujian',
+      'jiankang-jiangsu',
+    ],
     note: '健康中国 alone is not an alias: it is also the name of many accounts and sites, and occurs in many phrases.',
   },
   {
@@ -1064,7 +1171,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['健康中國行動', 'Healthy China Action', 'Healthy China Initiative'],
     category: 'program',
     explanation: '国务院2019年部署的健康中国行动（2019—2030年），开展多项针对健康影响因素和重点疾病的专项行动。',
-    explanationEn: 'State Council Healthy China Action (2019–2030): special actions on health determinants and major diseases.',
+    explanationEn:
+      'State Council Healthy China Action (2019–2030): special actions on health determinants and major diseases.',
     related: ['jiankang-zhongguo', 'aiguo-weisheng-yundong', 'yi-shiwu-n', 'jiankang-shandong', 'jiankang-henan'],
   },
   {
@@ -1082,7 +1190,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['国家卫生城镇', '國家衛生城市'],
     category: 'program',
     explanation: '爱国卫生运动中对达到国家卫生标准的城市、县城和乡镇授予的称号，定期评估复审。',
-    explanationEn: 'Title for cities and towns meeting national sanitation standards under the Patriotic Health Campaign.',
+    explanationEn:
+      'Title for cities and towns meeting national sanitation standards under the Patriotic Health Campaign.',
     related: ['aiguo-weisheng-yundong'],
   },
   {
@@ -1097,16 +1206,11 @@ export const CATALOGUE: readonly TermEntry[] = [
   {
     id: 'jikong-tixi-gaige',
     canonical: '疾控体系改革',
-    aliases: [
-      '疾控体制改革',
-      '疾病预防控制体系改革',
-      '疾控改革',
-      '疾控體系改革',
-      'disease control system reform',
-    ],
+    aliases: ['疾控体制改革', '疾病预防控制体系改革', '疾控改革', '疾控體系改革', 'disease control system reform'],
     category: 'reform',
     explanation: '新冠疫情后推进的疾病预防控制体系改革，组建各级疾控局、系统重塑疾控机构职能。',
-    explanationEn: 'Post-COVID reform of the disease-control system: new disease-control administrations and reshaped CDC functions.',
+    explanationEn:
+      'Post-COVID reform of the disease-control system: new disease-control administrations and reshaped CDC functions.',
     related: ['yifang-xietong', 'wuda-tixi', 'yi-yi-wu-n'],
   },
   {
@@ -1115,7 +1219,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['醫藥領域腐敗問題集中整治'],
     category: 'campaign',
     explanation: '2023年起国家多部门联合开展的全国医药领域腐败问题集中整治工作。',
-    explanationEn: 'Nationwide multi-agency crackdown on corruption in the medical and pharmaceutical sector, from 2023.',
+    explanationEn:
+      'Nationwide multi-agency crackdown on corruption in the medical and pharmaceutical sector, from 2023.',
     related: ['dianti-zhengzhi'],
   },
   {
@@ -1124,7 +1229,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['中醫藥振興發展重大工程'],
     category: 'program',
     explanation: '国务院办公厅部署实施的中医药振兴发展重大工程，推进中医药服务、人才、传承创新等建设。',
-    explanationEn: 'State Council major project to revitalise traditional Chinese medicine: services, talent, heritage and innovation.',
+    explanationEn:
+      'State Council major project to revitalise traditional Chinese medicine: services, talent, heritage and innovation.',
     related: ['zhongyiyao-zonghe-gaige-shifanqu', 'zhongyiyao-chuancheng-shiyanqu'],
   },
   {
@@ -1133,7 +1239,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['中医药综合改革示范区', '國家中醫藥綜合改革示範區'],
     category: 'program',
     explanation: '国家中医药管理局等批准部分省市建设的中医药综合改革示范区，探索中医药发展体制机制。',
-    explanationEn: 'National TCM comprehensive reform demonstration zones (e.g. Shanghai, Jiangxi, Shandong) testing TCM policies.',
+    explanationEn:
+      'National TCM comprehensive reform demonstration zones (e.g. Shanghai, Jiangxi, Shandong) testing TCM policies.',
     related: ['zhongyiyao-zhenxing-gongcheng', 'yicheng-yidu-duoyuan', 'zhongyiyao-chuancheng-shiyanqu'],
   },
   {
@@ -1142,7 +1249,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['中医药传承创新发展试验区', '國家中醫藥傳承創新發展試驗區'],
     category: 'program',
     explanation: '国家批准建设的中医药传承创新发展试验区，三明市正在推进建设并推动中医药融入医改。',
-    explanationEn: 'National pilot zones for TCM heritage and innovation; Sanming is building one and bringing TCM into its reform.',
+    explanationEn:
+      'National pilot zones for TCM heritage and innovation; Sanming is building one and bringing TCM into its reform.',
     related: ['zhongyiyao-zonghe-gaige-shifanqu', 'zhongyiyao-zhenxing-gongcheng'],
   },
   {
@@ -1158,7 +1266,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     ],
     category: 'policy',
     explanation: '推动优质医疗资源扩大供给、向基层下沉并在区域间均衡分布的政策任务。',
-    explanationEn: 'Policy to expand high-quality medical resources, move them down to lower levels and spread them evenly across regions.',
+    explanationEn:
+      'Policy to expand high-quality medical resources, move them down to lower levels and spread them evenly across regions.',
     related: ['guojia-quyu-yiliao-zhongxin', 'jinmixing-yigongti'],
   },
   {
@@ -1176,7 +1285,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: [],
     category: 'policy',
     explanation: '减轻家庭生育、养育、教育负担的一系列支持政策，旨在促进人口长期均衡发展。',
-    explanationEn: 'Policies easing the costs of having and raising children, for long-term balanced population development.',
+    explanationEn:
+      'Policies easing the costs of having and raising children, for long-term balanced population development.',
     related: ['puhui-tuoyu', 'shengyu-youhao-shehui', 'wuda-tixi'],
   },
   {
@@ -1249,7 +1359,8 @@ export const CATALOGUE: readonly TermEntry[] = [
     aliases: ['健康河南專項行動'],
     category: 'program',
     explanation: '河南十大专项之一，推进多项健康专项行动并实现国家卫生城市全覆盖等目标。',
-    explanationEn: 'One of Henan’s ten special programmes: a set of health actions, incl. national hygienic-city coverage.',
+    explanationEn:
+      'One of Henan’s ten special programmes: a set of health actions, incl. national hygienic-city coverage.',
     related: ['jiankang-zhongguo-xingdong', 'shida-zhuanxiang'],
   },
 ];

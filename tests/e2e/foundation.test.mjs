@@ -113,7 +113,11 @@ describe('foundation: the built extension seeds its corpus', { timeout: 180_000 
       assert.ok((byReport.get(report.id) ?? 0) > 0, `${report.id} has no passages`);
       assert.equal(byReport.get(report.id), report.passageCount, `${report.id}: passageCount`);
     }
-    assert.deepEqual([...byReport.keys()].filter((id) => !REPORT_IDS.includes(id)), [], 'orphan passages');
+    assert.deepEqual(
+      [...byReport.keys()].filter((id) => !REPORT_IDS.includes(id)),
+      [],
+      'orphan passages',
+    );
   });
 
   it('stores passages as repaired sentences with a source range', () => {
@@ -207,7 +211,12 @@ describe('foundation: the built extension seeds its corpus', { timeout: 180_000 
   // Must run last: it closes the first browser.
   it('keeps the corpus, unchanged, across a browser restart with the same profile', async () => {
     const seededAt = db.meta.find((m) => m.key === 'seededAt')?.value;
-    const counts = { reports: db.reports.length, passages: db.passages.length, terms: db.terms.length, termHits: db.termHits.length };
+    const counts = {
+      reports: db.reports.length,
+      passages: db.passages.length,
+      terms: db.terms.length,
+      termHits: db.termHits.length,
+    };
     await ext.close();
     ext = await launchExtension({ userDataDir });
     page = await openExtensionPage(ext.context, ext.extensionId, 'popup.html');

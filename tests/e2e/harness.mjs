@@ -24,9 +24,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export async function launchExtension({ userDataDir, extensionDir = EXTENSION_DIR } = {}) {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
-    throw new Error(
-      `No built extension at ${extensionDir}. Run \`npm run build\` (or \`npx wxt build\`) first.`,
-    );
+    throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` (or \`npx wxt build\`) first.`);
   }
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
@@ -190,8 +188,7 @@ async function withStore(page, storeName, op, arg) {
             return resolve(undefined);
           }
           const store = db.transaction(storeName, 'readonly').objectStore(storeName);
-          const read =
-            op === 'count' ? store.count() : op === 'get' ? store.get(arg) : store.getAll();
+          const read = op === 'count' ? store.count() : op === 'get' ? store.get(arg) : store.getAll();
           read.onsuccess = () => {
             db.close();
             resolve(read.result);

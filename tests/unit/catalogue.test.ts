@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../lib/terms/catalogue';
+import catalogueSource from '../../lib/terms/catalogue.ts?raw';
 import { createTermMatcher, termKeys } from '../../lib/terms/patterns';
 import { normalizeKey } from '../../lib/text/fold';
-import { buildTradFoldPairs } from '../../scripts/trad-fold.mjs';
 import { TRAD_FOLD_PAIRS } from '../../lib/text/trad-fold-table';
-import catalogueSource from '../../lib/terms/catalogue.ts?raw';
+import { buildTradFoldPairs } from '../../scripts/trad-fold.mjs';
 
 const matcher = createTermMatcher(CATALOGUE);
 const byId = new Map(CATALOGUE.map((t) => [t.id, t]));
@@ -55,7 +55,9 @@ describe('term catalogue', () => {
       expect(keys.has(normalizeKey(form)), form).toBe(true);
     }
     const parts = ['医疗', '医保', '医药'];
-    const orders = parts.flatMap((a) => parts.flatMap((b) => parts.filter((c) => c !== a && c !== b && a !== b).map((c) => [a, b, c])));
+    const orders = parts.flatMap((a) =>
+      parts.flatMap((b) => parts.filter((c) => c !== a && c !== b && a !== b).map((c) => [a, b, c])),
+    );
     expect(orders).toHaveLength(6);
     for (const order of orders) {
       for (const conj of ['和', '与']) {
@@ -76,7 +78,12 @@ describe('term catalogue', () => {
 
     const ygt = byId.get('jinmixing-yigongti');
     const yKeys = new Set(ygt ? termKeys(ygt) : []);
-    for (const form of ['紧密型县域医共体', '紧密型县域医疗卫生共同体', '县域医共体', '紧密型城市医疗集团和县域医共体']) {
+    for (const form of [
+      '紧密型县域医共体',
+      '紧密型县域医疗卫生共同体',
+      '县域医共体',
+      '紧密型城市医疗集团和县域医共体',
+    ]) {
       expect(yKeys.has(normalizeKey(form)), form).toBe(true);
     }
     const related = (ygt?.related ?? []).map((id) => byId.get(id)?.canonical ?? '');

@@ -90,7 +90,8 @@ describe('repairing print line breaks', () => {
   });
 
   it('drops stray page numbers and keeps digits that belong to text', () => {
-    const raw = '第一段文字很长，足够长的一句话在这里结束了，并且再多写几个字凑够长度。\n\n12\n\n第二段从这里开始，写到2025 年\n目标值，然后结束这句话并且写得足够长一点点。\n';
+    const raw =
+      '第一段文字很长，足够长的一句话在这里结束了，并且再多写几个字凑够长度。\n\n12\n\n第二段从这里开始，写到2025 年\n目标值，然后结束这句话并且写得足够长一点点。\n';
     const { passages } = ingestReport('t', raw);
     const all = passages.map((p) => p.text).join('|');
     expect(all).not.toMatch(/\|12|12\|/u);

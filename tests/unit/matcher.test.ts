@@ -69,9 +69,7 @@ describe('Matcher', () => {
   });
 
   it('matches Latin aliases on word boundaries only, in any case', () => {
-    expect(found('the thousand county project began')).toEqual([
-      { term: 'thousand', text: 'thousand county project' },
-    ]);
+    expect(found('the thousand county project began')).toEqual([{ term: 'thousand', text: 'thousand county project' }]);
     expect(found('DRG and drg payment')).toHaveLength(2);
     expect(found('hundreds of drgs')).toEqual([]);
     expect(found('加快“1+1+5+N”传染病救治体系建设')).toEqual([{ term: 'plus', text: '1+1+5+N' }]);

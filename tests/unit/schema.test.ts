@@ -53,22 +53,27 @@ describe('schema history', () => {
     for (const { version } of SCHEMA_HISTORY) expect(CLIPPING_FIXTURES[version], `v${version}`).toBeDefined();
   });
 
-  it.each(SCHEMA_HISTORY.map((v) => v.version))('upgrades a v%i database holding clippings without loss', async (version) => {
-    const name = `schema-upgrade-from-${version}`;
-    const old = new Dexie(name);
-    for (const step of SCHEMA_HISTORY.filter((v) => v.version <= version)) old.version(step.version).stores(step.stores);
-    const fixture = CLIPPING_FIXTURES[version] as ClippingRecord;
-    await old.table('clippings').put(fixture);
-    await old.table('settings').put({ key: 'marking', value: { enabled: true } });
-    old.close();
+  it.each(SCHEMA_HISTORY.map((v) => v.version))(
+    'upgrades a v%i database holding clippings without loss',
+    async (version) => {
+      const name = `schema-upgrade-from-${version}`;
+      const old = new Dexie(name);
+      for (const step of SCHEMA_HISTORY.filter((v) => v.version <= version))
+        old.version(step.version).stores(step.stores);
+      const fixture = CLIPPING_FIXTURES[version] as ClippingRecord;
+      await old.table('clippings').put(fixture);
+      await old.table('settings').put({ key: 'marking', value: { enabled: true } });
+      old.close();
 
-    const current = new PolicyDatabase(name);
-    await current.open();
-    expect(current.verno).toBe(SCHEMA_HISTORY.at(-1)?.version);
-    const stored = await current.clippings.get(fixture.id);
-    for (const [field, value] of Object.entries(fixture)) expect(stored?.[field as keyof ClippingRecord], field).toEqual(value);
-    expect(await current.settings.get('marking')).toEqual({ key: 'marking', value: { enabled: true } });
-    current.close();
-    await Dexie.delete(name);
-  });
+      const current = new PolicyDatabase(name);
+      await current.open();
+      expect(current.verno).toBe(SCHEMA_HISTORY.at(-1)?.version);
+      const stored = await current.clippings.get(fixture.id);
+      for (const [field, value] of Object.entries(fixture))
+        expect(stored?.[field as keyof ClippingRecord], field).toEqual(value);
+      expect(await current.settings.get('marking')).toEqual({ key: 'marking', value: { enabled: true } });
+      current.close();
+      await Dexie.delete(name);
+    },
+  );
 });

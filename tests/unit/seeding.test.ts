@@ -88,8 +88,18 @@ describe('seeding', () => {
     expect(await seedCorpus(db, next)).toBe('seeded');
 
     expect(await db.reports.count()).toBe(4);
-    expect(await db.passages.where('reportId').equals(input.reports[4]?.id ?? '').count()).toBe(0);
-    expect(await db.termHits.where('reportId').equals(input.reports[4]?.id ?? '').count()).toBe(0);
+    expect(
+      await db.passages
+        .where('reportId')
+        .equals(input.reports[4]?.id ?? '')
+        .count(),
+    ).toBe(0);
+    expect(
+      await db.termHits
+        .where('reportId')
+        .equals(input.reports[4]?.id ?? '')
+        .count(),
+    ).toBe(0);
     expect((await db.meta.get(CORPUS_VERSION_KEY))?.value).toBe(next.version);
     expect(await db.clippings.toArray()).toEqual([clipping]);
     expect(await db.settings.get('marking')).toEqual({
