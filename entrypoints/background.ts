@@ -1,9 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { corpusHandlers } from '../lib/background/corpus-handlers';
+import type { HandlerContext } from '../lib/background/handlers';
 import { ensureSeeded } from '../lib/background/seeding';
 import { database } from '../lib/db/database';
-import { termCard } from '../lib/db/term-card';
-import { type Envelope, parseEnvelope } from '../lib/messages';
+import { type MessageType, type ProtocolMap, parseEnvelope } from '../lib/messages/index';
+
+type AnyHandler = (request: unknown, context: HandlerContext) => Promise<unknown>;
+
+/** Every feature's handlers, keyed by request type; the type checks that none is missing. */
+const HANDLERS: {
+  [K in MessageType]: (
+    request: ProtocolMap[K]['request'],
+    context: HandlerContext,
+  ) => Promise<ProtocolMap[K]['response']>;
+} = {
+  ...corpusHandlers,
+};
 
 export default defineBackground(() => {
   const db = database();
@@ -22,18 +35,7 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     const envelope = parseEnvelope(message);
     if (!envelope) return undefined;
-    return answer(envelope);
+    const handle = HANDLERS[envelope.type] as AnyHandler;
+    return handle(envelope.payload, { db, sender });
   });
-
-  async function answer(envelope: Envelope): Promise<unknown> {
-    await ensureSeeded(db);
-    switch (envelope.type) {
-      case 'termCard': {
-        const { termId, limit } = envelope.payload as { termId: string; limit?: number };
-        return termCard(db, termId, limit);
-      }
-      case 'corpusStatus':
-        return { ready: true, reports: await db.reports.count(), passages: await db.passages.count() };
-    }
-  }
 });

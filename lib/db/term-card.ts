@@ -1,4 +1,4 @@
-import type { CardPassage, ReportCount, TermCardData } from '../messages';
+import type { CardPassage, ReportCount, TermCardData } from '../messages/corpus';
 import type { PolicyDatabase } from './database';
 import type { TermHitRecord } from './records';
 

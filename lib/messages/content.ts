@@ -1,0 +1,60 @@
+import { isShortString, type Validators } from './validate';
+
+/**
+ * Requests from extension pages (the popup) to the content script of one tab, sent with
+ * `tabs.sendMessage`. The content script validates them like the background does.
+ */
+
+/** Why a page shows no marks, if it does not. */
+export type MarkingState = 'on' | 'off-site' | 'off-global';
+
+export interface PageTerm {
+  termId: string;
+  canonical: string;
+  /** Occurrences on the page. */
+  count: number;
+  /** The written forms seen on the page, distinct, in order of first occurrence. */
+  forms: string[];
+}
+
+export interface PageTermsData {
+  marking: MarkingState;
+  /** Whether the page has been scanned (a page where marking is off is not, unless asked). */
+  scanned: boolean;
+  /** Terms in page order (by first occurrence). */
+  terms: PageTerm[];
+}
+
+export interface ContentProtocol {
+  /** The catalogue terms found on the page so far. */
+  pageTerms: { request: Record<string, never>; response: PageTermsData };
+  /** Scan the page once even though marking is off for the site; answers the terms found. */
+  scanOnce: { request: Record<string, never>; response: PageTermsData };
+  /** Scroll to the first occurrence of a term and flash it; false when it is not on the page. */
+  revealTerm: { request: { termId: string }; response: boolean };
+}
+
+export type ContentMessageType = keyof ContentProtocol;
+
+export const contentValidators: Validators<ContentProtocol> = {
+  pageTerms: () => ({}),
+  scanOnce: () => ({}),
+  revealTerm: (p) => (isShortString(p.termId) ? { termId: p.termId } : null),
+};
+
+export interface ContentEnvelope<K extends ContentMessageType = ContentMessageType> {
+  type: K;
+  payload: ContentProtocol[K]['request'];
+}
+
+/** Validates a message received by a content script. */
+export function parseContentEnvelope(message: unknown): ContentEnvelope | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const { type, payload } = message as { type?: unknown; payload?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(contentValidators, type)) return null;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
+  const request = (contentValidators[type as ContentMessageType] as (p: Record<string, unknown>) => unknown)(
+    payload as Record<string, unknown>,
+  );
+  return request === null ? null : ({ type, payload: request } as ContentEnvelope);
+}
