@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { clippingsHandlers } from '../lib/background/clippings-handlers';
 import { corpusHandlers } from '../lib/background/corpus-handlers';
 import type { HandlerContext } from '../lib/background/handlers';
 import { ensureSeeded } from '../lib/background/seeding';
@@ -16,6 +17,7 @@ const HANDLERS: {
   ) => Promise<ProtocolMap[K]['response']>;
 } = {
   ...corpusHandlers,
+  ...clippingsHandlers,
 };
 
 export default defineBackground(() => {

@@ -1,3 +1,4 @@
+import { type ClippingsProtocol, clippingsValidators } from './clippings';
 import { type CorpusProtocol, corpusValidators } from './corpus';
 import type { Payload, Validator } from './validate';
 
@@ -6,7 +7,7 @@ import type { Payload, Validator } from './validate';
  * database (a content script's IndexedDB is the page's, not ours). Each feature declares its
  * requests in its own module; this map joins them. The background validates every request.
  */
-export type ProtocolMap = CorpusProtocol;
+export type ProtocolMap = CorpusProtocol & ClippingsProtocol;
 
 export type MessageType = keyof ProtocolMap;
 
@@ -17,6 +18,7 @@ export interface Envelope<K extends MessageType = MessageType> {
 
 const VALIDATORS: { [K in MessageType]: Validator<ProtocolMap[K]['request']> } = {
   ...corpusValidators,
+  ...clippingsValidators,
 };
 
 /** Validates a message received by the background; anything malformed is refused, not guessed at. */
