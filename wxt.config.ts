@@ -15,6 +15,16 @@ export default defineConfig({
     // storage: settings changes reach open tabs; unlimitedStorage: the corpus and the user's
     // clippings must never be evicted under quota pressure.
     permissions: ['storage', 'unlimitedStorage'],
+    commands: {
+      'toggle-marking': {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Turn term marking on or off everywhere / 开关术语标记',
+      },
+      'open-term-card': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Show the card for the term at the caret / 显示光标处术语的卡片',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

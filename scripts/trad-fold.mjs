@@ -7,7 +7,7 @@ import * as OpenCC from 'opencc-js';
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
 
-/** @param {string} catalogueSource text of lib/terms/catalogue.ts */
+/** @param {string} catalogueSource text of lib/terms/catalogue-forms.ts */
 export function buildTradFoldPairs(catalogueSource) {
   const wanted = new Set(catalogueSource.match(CJK) ?? []);
   const toSimplified = ['tw', 'hk', 't'].map((from) => OpenCC.Converter({ from, to: 'cn' }));
@@ -36,7 +36,7 @@ export const TRAD_FOLD_PAIRS =\n  '${pairs}';\n`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = new URL('..', import.meta.url);
-  const source = readFileSync(new URL('lib/terms/catalogue.ts', root), 'utf8');
+  const source = readFileSync(new URL('lib/terms/catalogue-forms.ts', root), 'utf8');
   const pairs = buildTradFoldPairs(source);
   writeFileSync(new URL('lib/text/trad-fold-table.ts', root), renderTable(pairs));
   console.log(`${pairs.length / 2} pairs written to lib/text/trad-fold-table.ts`);

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { termCard } from '../db/term-card';
 import type { CorpusProtocol } from '../messages/corpus';
 import type { Handlers } from './handlers';
@@ -11,5 +12,17 @@ export const corpusHandlers: Handlers<CorpusProtocol> = {
   async corpusStatus(_request, { db }) {
     await ensureSeeded(db);
     return { ready: true, reports: await db.reports.count(), passages: await db.passages.count() };
+  },
+  async openTermPage({ termId }, { db, sender }) {
+    if (!(await db.terms.get(termId))) return false;
+    const url = `${browser.runtime.getURL('/popup.html')}?term=${encodeURIComponent(termId)}`;
+    // next to the tab the reader came from, so closing it returns them to the article
+    const tab = sender.tab;
+    await browser.tabs.create({
+      url,
+      ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
+      ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}),
+    });
+    return true;
   },
 };

@@ -32,6 +32,8 @@ export interface ContentProtocol {
   scanOnce: { request: Record<string, never>; response: PageTermsData };
   /** Scroll to the first occurrence of a term and flash it; false when it is not on the page. */
   revealTerm: { request: { termId: string }; response: boolean };
+  /** Keyboard command: open the card for the term at the caret; false when there is none. */
+  openCardAtCaret: { request: Record<string, never>; response: boolean };
 }
 
 export type ContentMessageType = keyof ContentProtocol;
@@ -40,6 +42,7 @@ export const contentValidators: Validators<ContentProtocol> = {
   pageTerms: () => ({}),
   scanOnce: () => ({}),
   revealTerm: (p) => (isShortString(p.termId) ? { termId: p.termId } : null),
+  openCardAtCaret: () => ({}),
 };
 
 export interface ContentEnvelope<K extends ContentMessageType = ContentMessageType> {

@@ -42,6 +42,8 @@ export interface TermCardData {
 export interface CorpusProtocol {
   termCard: { request: { termId: string; limit?: number }; response: TermCardData | null };
   corpusStatus: { request: Record<string, never>; response: { ready: boolean; reports: number; passages: number } };
+  /** Opens the full list of a term's passages in an extension page (the card's "more"). */
+  openTermPage: { request: { termId: string }; response: boolean };
 }
 
 export const corpusValidators: Validators<CorpusProtocol> = {
@@ -51,4 +53,5 @@ export const corpusValidators: Validators<CorpusProtocol> = {
     return isIntegerIn(p.limit, 1, 50) ? { termId: p.termId, limit: p.limit } : null;
   },
   corpusStatus: () => ({}),
+  openTermPage: (p) => (isShortString(p.termId) ? { termId: p.termId } : null),
 };

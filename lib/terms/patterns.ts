@@ -1,17 +1,17 @@
 import { normalizeKey } from '../text/fold';
 import { Matcher, type Pattern } from './matcher';
-import type { TermEntry } from './types';
+import type { TermForms } from './types';
 
 /** Every written form of every term (canonical first), as matcher patterns. */
-export function termPatterns(catalogue: readonly TermEntry[]): Pattern[] {
+export function termPatterns(catalogue: readonly TermForms[]): Pattern[] {
   return catalogue.flatMap((term) => [term.canonical, ...term.aliases].map((form) => ({ termId: term.id, form })));
 }
 
-export function createTermMatcher(catalogue: readonly TermEntry[]): Matcher {
+export function createTermMatcher(catalogue: readonly TermForms[]): Matcher {
   return new Matcher(termPatterns(catalogue));
 }
 
 /** The distinct matching keys of a term's forms. */
-export function termKeys(term: TermEntry): string[] {
+export function termKeys(term: TermForms): string[] {
   return [...new Set([term.canonical, ...term.aliases].map(normalizeKey))];
 }

@@ -29,3 +29,9 @@ export interface TermEntry {
   /** Why a borderline alias/related choice was made; shown to maintainers only. */
   note?: string;
 }
+
+/** The part of an entry the page scanner needs: how the term is written. */
+export type TermForms = Pick<TermEntry, 'id' | 'canonical' | 'aliases'>;
+
+/** The part of an entry that explains the term: for the card, the popup and search. */
+export type TermText = Omit<TermEntry, 'id' | 'canonical' | 'aliases'>;

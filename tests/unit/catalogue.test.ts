@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../lib/terms/catalogue';
-import catalogueSource from '../../lib/terms/catalogue.ts?raw';
+import catalogueSource from '../../lib/terms/catalogue-forms.ts?raw';
 import { createTermMatcher, termKeys } from '../../lib/terms/patterns';
 import { normalizeKey } from '../../lib/text/fold';
 import { TRAD_FOLD_PAIRS } from '../../lib/text/trad-fold-table';
@@ -92,5 +92,13 @@ describe('term catalogue', () => {
 
   it('folds every traditional form OpenCC knows for the catalogue characters (table not stale)', () => {
     expect(TRAD_FOLD_PAIRS).toBe(buildTradFoldPairs(catalogueSource));
+  });
+});
+
+describe('catalogue files', () => {
+  it('name the same terms in the forms file and the text file', async () => {
+    const { TERM_FORMS } = await import('../../lib/terms/catalogue-forms');
+    const { TERM_TEXT } = await import('../../lib/terms/catalogue-text');
+    expect(Object.keys(TERM_TEXT).sort()).toEqual(TERM_FORMS.map((t) => t.id).sort());
   });
 });

@@ -1,0 +1,22 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { TermMarking } from './term-marking';
+
+/** True in the top frame and in frames of the same origin; cross-origin frames (ads, embeds) are left alone. */
+function isSameOriginFrame(): boolean {
+  if (window.top === window) return true;
+  try {
+    return window.top?.location.origin === window.location.origin;
+  } catch {
+    return false;
+  }
+}
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  main() {
+    if (!isSameOriginFrame()) return;
+    void new TermMarking(document).start();
+  },
+});

@@ -1,0 +1,153 @@
+import type { Matcher } from '../terms/matcher';
+import { locate, type TextRun } from './text-blocks';
+
+/** One occurrence of a catalogue term on the page. */
+export interface PageMatch {
+  termId: string;
+  /** The text as the page writes it (quotes, spaces, traditional script and all). */
+  form: string;
+  container: Element;
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+  /** The text nodes the match touches, with the part of each it covers: for hit-testing. */
+  pieces: { node: Text; from: number; to: number }[];
+}
+
+/** Where marks are drawn: the highlight registry, or wrapped elements where there is none. */
+export interface MarkSink {
+  add(matches: readonly PageMatch[]): void;
+  remove(matches: readonly PageMatch[]): void;
+}
+
+/** Finds the matches of one run of text. */
+export function matchRun(matcher: Matcher, run: TextRun): PageMatch[] {
+  const out: PageMatch[] = [];
+  matcher.scan(run.text, (pattern, start, end) => {
+    const first = locate(run, start, false);
+    const last = locate(run, end, true);
+    const pieces: PageMatch['pieces'] = [];
+    const firstIndex = run.nodes.indexOf(first.node, 0);
+    for (let i = firstIndex; i < run.nodes.length; i++) {
+      const node = run.nodes[i] as Text;
+      const nodeStart = run.starts[i] as number;
+      const from = Math.max(0, start - nodeStart);
+      const to = Math.min(node.data.length, end - nodeStart);
+      if (to > from) pieces.push({ node, from, to });
+      if (node === last.node) break;
+    }
+    out.push({
+      termId: (matcher.patterns[pattern] as { termId: string }).termId,
+      form: run.text.slice(start, end),
+      container: run.container,
+      startNode: first.node,
+      startOffset: first.offset,
+      endNode: last.node,
+      endOffset: last.offset,
+      pieces,
+    });
+  });
+  return out;
+}
+
+/**
+ * Every match on the page, by block container, and by text node for hit-testing. Rescanning a
+ * container replaces exactly its matches, so text changed by the page is re-marked without
+ * touching the rest.
+ */
+export class PageMatches {
+  private readonly byContainer = new Map<Element, PageMatch[]>();
+  private byNode = new WeakMap<Text, PageMatch[]>();
+
+  constructor(private readonly sink: MarkSink) {}
+
+  /** Replaces the matches of the containers of `runs` (all runs of each container must be given). */
+  replace(runs: readonly TextRun[], matcher: Matcher): PageMatch[] {
+    const fresh = new Map<Element, PageMatch[]>();
+    for (const run of runs) {
+      let list = fresh.get(run.container);
+      if (!list) {
+        list = [];
+        fresh.set(run.container, list);
+      }
+      for (const match of matchRun(matcher, run)) list.push(match);
+    }
+    const added: PageMatch[] = [];
+    for (const [container, matches] of fresh) {
+      this.drop(container);
+      if (matches.length === 0) continue;
+      this.byContainer.set(container, matches);
+      for (const match of matches) {
+        for (const piece of match.pieces) {
+          const list = this.byNode.get(piece.node);
+          if (list) list.push(match);
+          else this.byNode.set(piece.node, [match]);
+        }
+        added.push(match);
+      }
+    }
+    if (added.length > 0) this.sink.add(added);
+    return added;
+  }
+
+  /** Forgets a container's matches (its text changed or it left the page). */
+  drop(container: Element): void {
+    const old = this.byContainer.get(container);
+    if (!old) return;
+    this.byContainer.delete(container);
+    for (const match of old) {
+      for (const piece of match.pieces) {
+        const list = this.byNode.get(piece.node);
+        if (!list) continue;
+        const kept = list.filter((m) => m !== match);
+        if (kept.length > 0) this.byNode.set(piece.node, kept);
+        else this.byNode.delete(piece.node);
+      }
+    }
+    this.sink.remove(old);
+  }
+
+  /** Drops containers no longer in the document (removed by the page). */
+  pruneDetached(): void {
+    for (const container of [...this.byContainer.keys()]) if (!container.isConnected) this.drop(container);
+  }
+
+  clear(): void {
+    const all = [...this.byContainer.values()].flat();
+    this.byContainer.clear();
+    this.byNode = new WeakMap();
+    if (all.length > 0) this.sink.remove(all);
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const list of this.byContainer.values()) n += list.length;
+    return n;
+  }
+
+  /** The match covering character `offset` of a text node, if any. */
+  at(node: Text, offset: number): PageMatch | null {
+    const list = this.byNode.get(node);
+    if (!list) return null;
+    for (const match of list) {
+      for (const piece of match.pieces)
+        if (piece.node === node && offset >= piece.from && offset < piece.to) return match;
+    }
+    return null;
+  }
+
+  /** Matches of the live page (connected containers only), in document order. */
+  inDocumentOrder(): PageMatch[] {
+    const all: PageMatch[] = [];
+    for (const [container, list] of this.byContainer) if (container.isConnected) all.push(...list);
+    return all.sort(compareMatches);
+  }
+}
+
+/** Document order of two matches: by start node, then by offset inside it. */
+export function compareMatches(a: PageMatch, b: PageMatch): number {
+  if (a.startNode === b.startNode) return a.startOffset - b.startOffset;
+  // DOCUMENT_POSITION_FOLLOWING (4): b comes after a
+  return a.startNode.compareDocumentPosition(b.startNode) & 4 ? -1 : 1;
+}

@@ -1,0 +1,17 @@
+import type { PageTerm } from '../messages/content';
+import type { PageMatch } from './page-matches';
+
+/** Groups matches (in document order) into the page's terms, ordered by first occurrence. */
+export function summarisePageTerms(matches: readonly PageMatch[], canonicalOf: (termId: string) => string): PageTerm[] {
+  const byTerm = new Map<string, PageTerm>();
+  for (const match of matches) {
+    let term = byTerm.get(match.termId);
+    if (!term) {
+      term = { termId: match.termId, canonical: canonicalOf(match.termId), count: 0, forms: [] };
+      byTerm.set(match.termId, term);
+    }
+    term.count++;
+    if (!term.forms.includes(match.form) && term.forms.length < 10) term.forms.push(match.form);
+  }
+  return [...byTerm.values()];
+}
