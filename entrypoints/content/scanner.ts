@@ -74,7 +74,8 @@ export class PageScanner {
       for (let fy = 0.05; fy < 1; fy += 0.1) {
         const el = this.doc.elementFromPoint(view.innerWidth * fx, view.innerHeight * fy);
         const container = el ? blockContainerOf(el) : null;
-        if (container && container !== this.doc.body && container !== this.doc.documentElement) out.add(container);
+        if (!container || container === this.doc.body || container === this.doc.documentElement) continue;
+        if (!isInsideSkipped(container)) out.add(container);
       }
     }
     return [...out];

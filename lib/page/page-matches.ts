@@ -21,10 +21,28 @@ export interface MarkSink {
   remove(matches: readonly PageMatch[]): void;
 }
 
+const PAIRS: Record<string, string> = { '”': '“', '’': '‘', '」': '「', '』': '『', '"': '"' };
+
+/**
+ * Quotation marks are ignorable when matching, so “三医”协同 matches from 三 on. When the match
+ * holds a closing quote whose opening partner sits just before it, the mark includes that quote
+ * too, so the reader sees the whole written term marked, not a lopsided piece of it.
+ */
+export function withOpeningQuote(text: string, start: number, end: number): number {
+  const before = text[start - 1];
+  if (before === undefined) return start;
+  for (let i = start; i < end; i++) {
+    const opening = PAIRS[text[i] as string];
+    if (opening !== undefined) return opening === before ? start - 1 : start;
+  }
+  return start;
+}
+
 /** Finds the matches of one run of text. */
 export function matchRun(matcher: Matcher, run: TextRun): PageMatch[] {
   const out: PageMatch[] = [];
-  matcher.scan(run.text, (pattern, start, end) => {
+  matcher.scan(run.text, (pattern, rawStart, end) => {
+    const start = withOpeningQuote(run.text, rawStart, end);
     const first = locate(run, start, false);
     const last = locate(run, end, true);
     const pieces: PageMatch['pieces'] = [];

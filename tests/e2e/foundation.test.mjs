@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { FLAGSHIPS, GOLD, REPORT_IDS } from './gold.mjs';
 import {
   countStore,
   getRecord,
@@ -14,45 +15,6 @@ import {
   readStore,
   waitForSeeded,
 } from './harness.mjs';
-
-const NATIONAL = 'national-work-conference-2024';
-const FUJIAN = 'fujian-work-conference-2024';
-const CITIES = 'fujian-cities-third-plenum-2024-07';
-const COMMISSION = 'fujian-commission-2024-07';
-const PROVINCES = 'eight-provinces-directors-2024';
-const REPORT_IDS = [NATIONAL, FUJIAN, CITIES, COMMISSION, PROVINCES];
-
-const FLAGSHIPS = {
-  'sanyi-xietong': '三医协同',
-  'qianxian-gongcheng': '千县工程',
-  'jinmixing-yigongti': '紧密型医共体',
-};
-
-/** Passages a term must be tied to: by a text the passage contains and/or the section it is in. */
-const GOLD = {
-  'sanyi-xietong': [
-    { report: FUJIAN, text: '全面促进“三医协同”' },
-    { report: NATIONAL, text: '“三医”协同发展和治理迈出新步伐' },
-    { report: NATIONAL, text: '促进“三医”协同发展和治理' },
-    { report: COMMISSION, text: '促进医疗、医保、医药协同发展和治理' },
-    { report: PROVINCES, section: '浙江' },
-    { report: PROVINCES, section: '福建' },
-    { report: PROVINCES, section: '江西' },
-    { report: PROVINCES, section: '导语' },
-    { report: CITIES, section: '漳州' },
-    { report: CITIES, section: '三明' },
-  ],
-  'qianxian-gongcheng': [{ report: NATIONAL, text: '深入推进“千县工程”' }],
-  'jinmixing-yigongti': [
-    { report: CITIES, section: '漳州' },
-    { report: CITIES, section: '南平' },
-    { report: COMMISSION, text: '推进紧密型城市医疗集团和县域医共体建设' },
-    { report: COMMISSION, text: '紧密型县域医疗卫生共同体建设的实施方案' },
-    { report: PROVINCES, section: '浙江' },
-    { report: PROVINCES, section: '福建' },
-    { report: PROVINCES, section: '江西' },
-  ],
-};
 
 const SEED_TIMEOUT_MS = 60_000;
 

@@ -252,3 +252,131 @@ export async function importProductModule(relativePath) {
   const code = result.outputFiles[0].text;
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
+
+export const TERM_HIGHLIGHT = 'policy-cross-ref-term';
+export const CARD_HOST = 'POLICY-CROSS-REF-CARD';
+
+/**
+ * The text of every term mark on the page, read from the highlight registry the page shares
+ * (what the user sees), each with the id of the nearest ancestor element that has one.
+ */
+export function readMarks(page, name = TERM_HIGHLIGHT) {
+  return page.evaluate((name) => {
+    const highlight = CSS.highlights.get(name);
+    if (!highlight) return [];
+    const out = [];
+    for (const r of highlight) {
+      const range = document.createRange();
+      try {
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+      } catch {
+        continue; // a stale StaticRange whose node changed: not painted either
+      }
+      if (!r.startContainer.isConnected) continue;
+      const holder = r.startContainer.parentElement?.closest('[id]');
+      const endHolder = r.endContainer.parentElement?.closest('p,div,li,h1,h2,td,article,textarea,pre');
+      const startBlock = r.startContainer.parentElement?.closest('p,div,li,h1,h2,td,article,textarea,pre');
+      out.push({ text: range.toString(), id: holder?.id ?? null, sameBlock: startBlock === endHolder });
+    }
+    return out;
+  }, name);
+}
+
+/** Polls `fn` until it returns a truthy value; returns it (or throws after `timeoutMs`). */
+export async function waitFor(fn, { timeoutMs = 10_000, intervalMs = 100, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/**
+ * Runs `fn` with `this` bound to the card's closed shadow root, through the DevTools protocol (the
+ * only thing that can reach into a closed root: the page cannot, and neither can Playwright's
+ * locators). Returns null when there is no card host on the page.
+ */
+export async function inCard(page, fn, arg = null) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const stack = [root];
+    let host = null;
+    while (stack.length > 0 && !host) {
+      const node = stack.pop();
+      if (node.nodeName === CARD_HOST) host = node;
+      for (const child of node.children ?? []) stack.push(child);
+      for (const child of node.contentDocument ? [node.contentDocument] : []) stack.push(child);
+    }
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn.toString(),
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** What the open card shows, or null when no card is open. */
+export function readCard(page) {
+  return inCard(page, function () {
+    const card = this.querySelector('.card');
+    if (!card) return null;
+    const rect = card.getBoundingClientRect();
+    return {
+      term: card.querySelector('.term')?.textContent ?? '',
+      form: card.querySelector('.form')?.textContent ?? '',
+      text: card.textContent ?? '',
+      passages: [...card.querySelectorAll('.passage')].map((li) => ({
+        id: li.dataset.passageId,
+        text: li.querySelector('.text')?.textContent ?? '',
+        marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
+        source: li.querySelector('.source')?.textContent ?? '',
+      })),
+      loading: card.textContent.includes('正在查找'),
+      rect: { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom },
+      position: getComputedStyle(card).position,
+      radius: getComputedStyle(card).borderTopLeftRadius,
+      elements: [...card.querySelectorAll('*')].map((el) => el.tagName),
+      focused: this.activeElement?.dataset?.action ?? null,
+    };
+  });
+}
+
+/** The viewport centre of the first occurrence of `text` inside the element with `id`. */
+export function pointOfText(page, id, text) {
+  return page.evaluate(
+    ({ id, text }) => {
+      const el = document.getElementById(id);
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let joined = '';
+      const nodes = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ node: n, start: joined.length });
+        joined += n.data;
+      }
+      const at = joined.indexOf(text);
+      if (at < 0) return null;
+      // the middle character's box: robust whether the term sits in one node or several
+      const mid = at + Math.floor(text.length / 2);
+      const host = nodes.filter((n) => n.start <= mid).pop();
+      const range = document.createRange();
+      range.setStart(host.node, mid - host.start);
+      range.setEnd(host.node, mid - host.start + 1);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, bottom: rect.bottom, right: rect.right };
+    },
+    { id, text },
+  );
+}

@@ -1,0 +1,299 @@
+// The in-page experience in a real Chromium with the built extension: terms marked in the forms
+// real pages write them, nowhere they must not be, a card with the reports' passages on hover and
+// from the keyboard, marking switched off per site without a reload, and a hostile page that gets
+// nothing. Assumes the build is done (`npm test` builds first).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { GOLD, NATIONAL } from './gold.mjs';
+import {
+  CARD_HOST,
+  countStore,
+  inCard,
+  launchExtension,
+  openExtensionPage,
+  pointOfText,
+  readCard,
+  readMarks,
+  serveStatic,
+  TERM_HIGHLIGHT,
+  waitFor,
+  waitForSeeded,
+} from './harness.mjs';
+
+/** Each marked form on the news fixture: element id, the text as written, the term it stands for. */
+const FORMS = [
+  { id: 'f-quoted', text: '“三医”协同', term: '三医协同' },
+  { id: 'f-spaced', text: '三 医协同', term: '三医协同' },
+  { id: 'f-long', text: '医疗、医保、医药协同发展和治理', term: '三医协同' },
+  { id: 'f-split', text: '紧密型医共体', term: '紧密型医共体' },
+  { id: 'f-official', text: '紧密型县域医疗卫生共同体', term: '紧密型医共体' },
+  { id: 'f-traditional', text: '千縣工程', term: '千县工程' },
+  { id: 'f-plain', text: '千县工程', term: '千县工程' },
+];
+
+/** The card's passages must be the flagship's gold passages, national ones first where they exist. */
+const CARD_GOLD = {
+  三医协同: GOLD['sanyi-xietong'].filter((g) => g.report === NATIONAL).map((g) => g.text),
+  千县工程: GOLD['qianxian-gongcheng'].map((g) => g.text),
+};
+
+describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
+  let ext;
+  let server;
+  let extPage;
+
+  before(async () => {
+    server = await serveStatic();
+    ext = await launchExtension();
+    extPage = await openExtensionPage(ext.context, ext.extensionId, 'popup.html');
+    await waitForSeeded(extPage, 60_000);
+  });
+
+  after(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  async function openNews() {
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 1400 });
+    await page.goto(`${server.url}/news.html`);
+    await waitFor(async () => (await readMarks(page)).length >= FORMS.length, { what: 'marks' });
+    return page;
+  }
+
+  async function hover(page, id, text) {
+    await page.mouse.move(5, 5);
+    await waitFor(async () => (await readCard(page)) === null, { what: 'the previous card to close' });
+    const point = await pointOfText(page, id, text);
+    assert.ok(point, `${text} is on the page`);
+    await page.mouse.move(point.x, point.y);
+    return waitFor(
+      async () => {
+        const card = await readCard(page);
+        return card && !card.loading && card.text.includes('段') ? card : null;
+      },
+      { what: `card for ${text}`, timeoutMs: 8_000 },
+    );
+  }
+
+  it('marks every form of the flagship terms, across inline elements, and nothing else', async () => {
+    const page = await openNews();
+    const marks = await readMarks(page);
+    for (const form of FORMS) {
+      assert.ok(
+        marks.some((m) => m.id === form.id && m.text === form.text),
+        `${form.id} marked as ${form.text}; got ${JSON.stringify(marks)}`,
+      );
+    }
+    const forbidden = new Set(['ta', 'ce', 'pre', 'in', 'none', 'edge-a', 'edge-b']);
+    assert.deepEqual(
+      marks.filter((m) => forbidden.has(m.id)),
+      [],
+      'no mark inside textarea, contenteditable, pre, input, or across two paragraphs',
+    );
+    assert.ok(
+      marks.every((m) => m.sameBlock),
+      'no mark spans two blocks',
+    );
+    // the DOM is untouched: no wrapper elements, the split term still sits in its <b>
+    assert.equal(await page.locator('pcr-mark').count(), 0);
+    assert.equal(await page.locator('#f-split b').textContent(), '医共体');
+    await page.close();
+  });
+
+  it('marks text the page inserts later', async () => {
+    const page = await openNews();
+    await waitFor(async () => (await readMarks(page)).some((m) => m.id === 'inserted'), {
+      what: 'the inserted paragraph to be marked',
+      timeoutMs: 6_000,
+    });
+    await page.close();
+  });
+
+  it('re-registers its highlight when the page clears the registry', async () => {
+    const page = await openNews();
+    await page.evaluate(() => CSS.highlights.clear());
+    await waitFor(async () => (await readMarks(page)).length >= FORMS.length, { what: 'marks restored' });
+    await page.close();
+  });
+
+  it('shows a card with the gold passages when the pointer rests on each marked form', async () => {
+    const page = await openNews();
+    for (const form of FORMS) {
+      const card = await hover(page, form.id, form.text);
+      assert.equal(card.term, form.term, `card for ${form.id}`);
+      assert.ok(card.passages.length >= 1 && card.passages.length <= 5, `${form.id}: 1–5 passages`);
+      for (const passage of card.passages) {
+        assert.ok(passage.marks.length > 0, `${form.id}: matched words highlighted in ${passage.id}`);
+        assert.match(passage.source, /《.+》/, 'source names the report');
+      }
+      for (const gold of CARD_GOLD[form.term] ?? []) {
+        assert.ok(
+          card.passages.some((p) => p.text.includes(gold)),
+          `${form.term}: card shows the gold passage “${gold}”`,
+        );
+      }
+      if (form.text !== form.term) assert.ok(card.form.includes(form.text), `matched form shown: ${card.form}`);
+      // inside the viewport and styled by its own sheet (a fixed, rounded card)
+      assert.equal(card.position, 'fixed');
+      assert.equal(card.radius, '10px');
+      assert.ok(card.rect.left >= 0 && card.rect.top >= 0 && card.rect.right <= 1000 && card.rect.bottom <= 1400);
+      assert.equal(card.focused, null, 'a card opened by hover does not take focus');
+    }
+    // 紧密型医共体 has no national passage: the several-provinces report comes first
+    const card = await hover(page, 'f-split', '紧密型医共体');
+    assert.match(card.passages[0].source, /多省/);
+    await page.close();
+  });
+
+  it('gives no card for unmarked text or for the margin beside a term', async () => {
+    const page = await openNews();
+    const none = await pointOfText(page, 'none', '天气');
+    await page.mouse.move(none.x, none.y);
+    await page.waitForTimeout(800);
+    assert.equal(await readCard(page), null, 'no card (and no UI host) over unmarked text');
+    // beside the end of a paragraph that ends in a term: the caret snaps to it, but the point is not on it
+    const term = await pointOfText(page, 'f-plain', '千县工程');
+    await page.mouse.move(960, term.y);
+    await page.waitForTimeout(800);
+    assert.equal(await readCard(page), null, 'no card in the margin');
+    await page.close();
+  });
+
+  it('closes on Escape, on a click outside, and stays open while the pointer is in the card', async () => {
+    const page = await openNews();
+    const card = await hover(page, 'f-plain', '千县工程');
+    await page.mouse.move((card.rect.left + card.rect.right) / 2, card.rect.top + 20, { steps: 5 });
+    await page.waitForTimeout(700);
+    assert.ok(await readCard(page), 'still open with the pointer inside the card');
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await readCard(page)) === null, { what: 'card closed by Escape' });
+    await hover(page, 'f-plain', '千县工程');
+    await page.mouse.click(5, 1300);
+    await waitFor(async () => (await readCard(page)) === null, { what: 'card closed by a click outside' });
+    await page.close();
+  });
+
+  it('opens the card from the keyboard command for the term at the caret, focused', async () => {
+    const page = await openNews();
+    await page.evaluate(() => {
+      const text = document.querySelector('#f-plain').firstChild;
+      getSelection().collapse(text, 2);
+    });
+    await page.bringToFront();
+    // the command handler's own message, sent the way the background sends it
+    // (the extension has no "tabs" permission, so tabs are found by being active, not by URL)
+    await ext.serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      await chrome.tabs.sendMessage(tab.id, { type: 'openCardAtCaret', payload: {} });
+    });
+    const card = await waitFor(async () => readCard(page), { what: 'keyboard card' });
+    assert.equal(card.term, '千县工程');
+    assert.equal(
+      await page.evaluate((tag) => document.activeElement?.tagName, CARD_HOST),
+      CARD_HOST,
+      'focus is in the card',
+    );
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await readCard(page)) === null, { what: 'closed' });
+    await page.close();
+  });
+
+  it('turns marking off for a site and back on without a reload', async () => {
+    const page = await openNews();
+    const site = new URL(server.url).hostname;
+    await extPage.evaluate(
+      (site) => chrome.storage.local.set({ marking: { enabled: true, disabledSites: [site], hoverDelayMs: 250 } }),
+      site,
+    );
+    await waitFor(async () => (await readMarks(page)).length === 0, { what: 'marks removed' });
+    const other = await ext.context.newPage();
+    await other.goto(`${server.url}/news.html`);
+    await other.waitForTimeout(1500);
+    assert.equal((await readMarks(other)).length, 0, 'a new page of the site gets no marks');
+    await extPage.evaluate(() =>
+      chrome.storage.local.set({ marking: { enabled: true, disabledSites: [], hoverDelayMs: 250 } }),
+    );
+    await waitFor(async () => (await readMarks(page)).length >= FORMS.length, { what: 'marks back' });
+    await extPage.evaluate(() =>
+      chrome.storage.local.set({ marking: { enabled: false, disabledSites: [], hoverDelayMs: 250 } }),
+    );
+    await waitFor(async () => (await readMarks(page)).length === 0, { what: 'marks removed everywhere' });
+    await extPage.evaluate(() => chrome.storage.local.remove('marking'));
+    await waitFor(async () => (await readMarks(page)).length >= FORMS.length, { what: 'marks back by default' });
+    await other.close();
+    await page.close();
+  });
+
+  it('injects nothing into a page without terms', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.url}/no-terms.html`);
+    await page.waitForTimeout(1500);
+    const injected = await page.evaluate(() => ({
+      highlight: CSS.highlights.size,
+      sheets: document.adoptedStyleSheets.length,
+      hosts: [...document.querySelectorAll('*')].filter((el) => el.tagName.includes('-')).length,
+      html: document.body.innerHTML.length,
+    }));
+    assert.deepEqual(injected, { highlight: 0, sheets: 0, hosts: 0, html: injected.html });
+    await page.close();
+  });
+
+  it('styles the card on a page with a strict CSP', async () => {
+    const page = await ext.context.newPage();
+    await page.route('**/news.html', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: {
+          ...response.headers(),
+          'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'",
+        },
+      });
+    });
+    await page.setViewportSize({ width: 1000, height: 1400 });
+    await page.goto(`${server.url}/news.html`);
+    await waitFor(async () => (await readMarks(page)).length >= FORMS.length, { what: 'marks under CSP' });
+    const card = await hover(page, 'f-plain', '千县工程');
+    assert.equal(card.radius, '10px', 'the card keeps its own styles under style-src none');
+    await page.close();
+  });
+
+  it('gives a hostile page nothing: no script runs from text, no save, no way into the card', async () => {
+    const page = await ext.context.newPage();
+    let dialogs = 0;
+    page.on('dialog', async (dialog) => {
+      dialogs++;
+      await dialog.dismiss();
+    });
+    await page.setViewportSize({ width: 1000, height: 1000 });
+    await page.goto(`${server.url}/hostile.html`);
+    await waitFor(async () => (await readMarks(page)).length >= 2, { what: 'marks on the hostile page' });
+    const point = await pointOfText(page, 'f-bait', '千县工程');
+    await page.mouse.move(point.x, point.y);
+    const card = await waitFor(
+      async () => {
+        const c = await readCard(page);
+        return c && !c.loading ? c : null;
+      },
+      { what: 'card on the hostile page' },
+    );
+    assert.ok(!card.elements.includes('IMG') && !card.elements.includes('SCRIPT') && !card.elements.includes('SVG'));
+    await page.waitForTimeout(1000);
+    const report = await page.evaluate(() => ({ pwned: window.__pwned ?? 0, hostile: window.__hostile }));
+    assert.equal(report.pwned, 0, 'nothing executed');
+    assert.equal(dialogs, 0, 'no alert');
+    assert.ok(report.hostile.posted > 0, 'the page did try');
+    for (const found of report.hostile.found)
+      assert.equal(found.shadow, false, `${found.tag}: shadow root hidden from the page`);
+    assert.deepEqual(report.hostile.errors, []);
+    // the card is intact after the page's attempts
+    const after = await inCard(page, function () {
+      return { img: this.querySelector('img') !== null, term: this.querySelector('.term')?.textContent };
+    });
+    assert.deepEqual(after, { img: false, term: '千县工程' });
+    assert.equal(await countStore(extPage, 'clippings'), 0, 'nothing was saved');
+    await page.close();
+  });
+});
