@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { type MarkSink, type PageMatch, PageMatches, withOpeningQuote } from '../../lib/page/page-matches';
+import { summarisePageTerms } from '../../lib/page/page-terms';
+import { collectRuns } from '../../lib/page/text-blocks';
+import { TERM_FORMS } from '../../lib/terms/catalogue-forms';
+import { createTermMatcher } from '../../lib/terms/patterns';
+
+const matcher = createTermMatcher(TERM_FORMS);
+
+function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+class RecordingSink implements MarkSink {
+  marked = new Set<PageMatch>();
+  add(matches: readonly PageMatch[]) {
+    for (const m of matches) this.marked.add(m);
+  }
+  remove(matches: readonly PageMatch[]) {
+    for (const m of matches) this.marked.delete(m);
+  }
+}
+
+function scan(root: HTMLElement) {
+  const sink = new RecordingSink();
+  const matches = new PageMatches(sink);
+  matches.replace(collectRuns(root, true), matcher);
+  return { sink, matches, forms: matches.inDocumentOrder().map((m) => m.form) };
+}
+
+describe('text runs', () => {
+  it('joins inline elements and splits at block edges', () => {
+    const runs = collectRuns(page('<p>千县<b>工<i>程</i></b></p><p>下一段</p>'), true);
+    expect(runs.map((r) => r.text)).toEqual(['千县工程', '下一段']);
+    expect(runs[0]?.nodes).toHaveLength(3);
+  });
+
+  it('never reads inputs, code, scripts or editable regions', () => {
+    const runs = collectRuns(
+      page(
+        '<p>甲</p><textarea>三医协同</textarea><pre>千县工程</pre><code>x</code><script>var a="三医协同"</script>' +
+          '<div contenteditable="true">紧密型医共体<p>内部</p></div><div contenteditable="false">乙</div><p hidden>丙</p>',
+      ),
+      true,
+    );
+    expect(runs.map((r) => r.text)).toEqual(['甲', '乙']);
+  });
+
+  it('ends a run at a skipped inline element, so text around it cannot join', () => {
+    const runs = collectRuns(page('<p>千县<code>x</code>工程</p>'), true);
+    expect(runs.map((r) => r.text)).toEqual(['千县', '工程']);
+  });
+});
+
+describe('page matches', () => {
+  it('finds the forms real pages write, across inline elements', () => {
+    const { forms } = scan(
+      page(
+        '<p>全面促进“三医”协同，推进千縣工程。</p><p>紧密型<b>医共体</b>和三 医协同。</p>' +
+          '<p>促进医疗、医保、医药协同发展和治理。</p>',
+      ),
+    );
+    expect(forms).toEqual(['“三医”协同', '千縣工程', '紧密型医共体', '三 医协同', '医疗、医保、医药协同发展和治理']);
+  });
+
+  it('never matches across two paragraphs', () => {
+    const { forms } = scan(page('<p>以三医</p><p>协同开头</p>'));
+    expect(forms).toEqual([]);
+  });
+
+  it('maps a match split over nodes back to its nodes and offsets', () => {
+    const root = page('<p>推进紧密型<b>医共体</b>建设</p>');
+    const { matches } = scan(root);
+    const [match] = matches.inDocumentOrder();
+    const b = root.querySelector('b')?.firstChild as Text;
+    const head = root.querySelector('p')?.firstChild as Text;
+    expect(match?.startNode).toBe(head);
+    expect(match?.startOffset).toBe(2);
+    expect(match?.endNode).toBe(b);
+    expect(match?.endOffset).toBe(3);
+    expect(matches.at(b, 1)).toBe(match);
+    expect(matches.at(head, 1)).toBeNull();
+  });
+
+  it('replaces exactly one container on rescan and forgets removed ones', () => {
+    const root = page('<p id="a">千县工程</p><p id="b">三医协同</p>');
+    const { sink, matches } = scan(root);
+    expect(sink.marked.size).toBe(2);
+    const a = root.querySelector('#a') as HTMLElement;
+    (a.firstChild as Text).data = '千县工程和紧密型医共体';
+    matches.replace(collectRuns(a, false), matcher);
+    expect([...sink.marked].map((m) => m.form).sort()).toEqual(['三医协同', '千县工程', '紧密型医共体'].sort());
+    root.querySelector('#b')?.remove();
+    matches.pruneDetached();
+    expect([...sink.marked].map((m) => m.termId).sort()).toEqual(['jinmixing-yigongti', 'qianxian-gongcheng']);
+    matches.clear();
+    expect(sink.marked.size).toBe(0);
+  });
+
+  it('summarises the page terms in order of first occurrence, with counts and forms', () => {
+    const { matches } = scan(page('<p>千县工程</p><p>三医协同和“三医”协同</p><p>千縣工程</p>'));
+    const terms = summarisePageTerms(matches.inDocumentOrder(), (id) => id);
+    expect(terms).toEqual([
+      { termId: 'qianxian-gongcheng', canonical: 'qianxian-gongcheng', count: 2, forms: ['千县工程', '千縣工程'] },
+      { termId: 'sanyi-xietong', canonical: 'sanyi-xietong', count: 2, forms: ['三医协同', '“三医”协同'] },
+    ]);
+  });
+});
+
+describe('opening quotes', () => {
+  it('takes in the opening quote whose closing partner is inside the match', () => {
+    const text = '促进“三医”协同';
+    expect(withOpeningQuote(text, 3, 8)).toBe(2);
+  });
+  it('leaves a match alone when the quote before it closes nothing inside', () => {
+    expect(withOpeningQuote('“三医协同”', 1, 5)).toBe(1);
+    expect(withOpeningQuote('他说「三医”协同', 3, 8)).toBe(3);
+  });
+});
