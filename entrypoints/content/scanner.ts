@@ -1,6 +1,6 @@
 import { blockContainerOf, isInline, isInsideSkipped, OWN_UI_TAGS } from '../../lib/page/dom-rules';
 import type { PageMatches } from '../../lib/page/page-matches';
-import { collectRuns, nestedBlocksOf, type TextRun } from '../../lib/page/text-blocks';
+import { collectRuns, nestedBlocksOf, RunStream, type TextRun } from '../../lib/page/text-blocks';
 import type { Matcher } from '../../lib/terms/matcher';
 
 /** Longest stretch of main-thread work before yielding to the page. */
@@ -27,14 +27,17 @@ export class PageScanner {
   private batchTimer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
-  /** Containers already scanned with their whole subtree in the current pass. */
-  private done = new WeakSet<Element>();
 
   constructor(
     private readonly doc: Document,
     private readonly matcher: Matcher,
     private readonly matches: PageMatches,
-    private readonly hooks: { afterBatch?: () => void; ownMutations?: boolean } = {},
+    private readonly hooks: {
+      afterBatch?: () => void;
+      ownMutations?: boolean;
+      /** Reports each slice of main-thread work (for the benchmarks: total and longest task). */
+      onSlice?: (durationMs: number) => void;
+    } = {},
   ) {}
 
   /** Scans the whole document, then watches it. Resolves when the first full pass is done. */
@@ -42,7 +45,6 @@ export class PageScanner {
     this.stopped = false;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
-    this.done = new WeakSet();
     const roots = [...this.visibleContainers(), this.doc.body ?? this.doc.documentElement];
     return this.enqueue(() => this.walk(roots));
   }
@@ -65,10 +67,15 @@ export class PageScanner {
     }
   }
 
-  /** Block containers under a few points of the viewport: scanned before the rest of the page. */
+  /**
+   * Block containers under a few points of the viewport: scanned before the rest of the page.
+   * At the top of a page document order already starts with what is visible, and hit-testing a
+   * large page costs time, so this only runs on a page opened scrolled down.
+   */
   private visibleContainers(): Element[] {
     const view = this.doc.defaultView;
     if (!view || typeof this.doc.elementFromPoint !== 'function') return [];
+    if (view.scrollY < view.innerHeight / 2) return [];
     const out = new Set<Element>();
     for (const fx of [0.3, 0.6]) {
       for (let fy = 0.05; fy < 1; fy += 0.1) {
@@ -90,30 +97,41 @@ export class PageScanner {
     return next;
   }
 
-  /** Depth-first over block containers from `roots`, in slices, marking as it goes. */
+  /**
+   * Scans the text under each root in document order, in slices, marking as it goes. A block
+   * already scanned under an earlier root (the visible ones go first) is not scanned again.
+   */
   private async walk(roots: Element[]): Promise<void> {
-    const stack = [...roots].reverse();
-    let deadline = performance.now() + SLICE_MS;
+    const seen = new Set<Element>();
+    let sliceStart = performance.now();
+    let deadline = sliceStart + SLICE_MS;
     const runs: TextRun[] = [];
-    while (stack.length > 0) {
+    // stop pulling text to match what was pulled: matching and marking count against the slice too
+    const shouldStop = () => runs.length >= 24 || performance.now() >= deadline;
+    for (const root of roots) {
       if (this.stopped) return;
-      const container = stack.pop() as Element;
-      if (this.done.has(container) || !container.isConnected) continue;
-      this.done.add(container);
-      const nested: Element[] = [];
-      collectRuns(container, false, runs, nested);
-      if (runs.length > 0) {
-        this.matches.replace(runs, this.matcher);
-        runs.length = 0;
-      }
-      for (let i = nested.length - 1; i >= 0; i--) stack.push(nested[i] as Element);
-      if (performance.now() >= deadline) {
+      if (!root.isConnected) continue;
+      const mine = new Set<Element>();
+      const stream = new RunStream(root, (container) => seen.has(container) && !mine.has(container));
+      for (;;) {
+        const ended = stream.pull(runs, shouldStop);
+        if (runs.length > 0) {
+          for (const run of runs) mine.add(run.container);
+          this.matches.absorb(runs, this.matcher, seen);
+          runs.length = 0;
+        }
+        if (ended) break;
+        if (performance.now() < deadline) continue;
         this.afterOwnWork();
+        this.hooks.onSlice?.(performance.now() - sliceStart);
         await yieldToPage();
-        deadline = performance.now() + SLICE_MS;
+        if (this.stopped) return;
+        sliceStart = performance.now();
+        deadline = sliceStart + SLICE_MS;
       }
     }
     this.afterOwnWork();
+    this.hooks.onSlice?.(performance.now() - sliceStart);
   }
 
   private afterOwnWork(): void {
@@ -182,7 +200,6 @@ export class PageScanner {
         deadline = performance.now() + SLICE_MS;
       }
     }
-    this.done = new WeakSet();
     const roots = added.filter((el) => el.isConnected && !isInsideSkipped(el));
     if (roots.length > 0) await this.walk(roots);
     else this.afterOwnWork();

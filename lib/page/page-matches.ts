@@ -21,7 +21,23 @@ export interface MarkSink {
   remove(matches: readonly PageMatch[]): void;
 }
 
-const PAIRS: Record<string, string> = { '”': '“', '’': '‘', '」': '「', '』': '『', '"': '"' };
+/** For a closing quotation mark, its opening partner; 0 for any other character. */
+function openingPartner(code: number): number {
+  switch (code) {
+    case 0x201d: // ”
+      return 0x201c;
+    case 0x2019: // ’
+      return 0x2018;
+    case 0x300d: // 」
+      return 0x300c;
+    case 0x300f: // 』
+      return 0x300e;
+    case 0x22: // "
+      return 0x22;
+    default:
+      return 0;
+  }
+}
 
 /**
  * Quotation marks are ignorable when matching, so “三医”协同 matches from 三 on. When the match
@@ -29,11 +45,10 @@ const PAIRS: Record<string, string> = { '”': '“', '’': '‘', '」': '「'
  * too, so the reader sees the whole written term marked, not a lopsided piece of it.
  */
 export function withOpeningQuote(text: string, start: number, end: number): number {
-  const before = text[start - 1];
-  if (before === undefined) return start;
+  if (start === 0) return start;
   for (let i = start; i < end; i++) {
-    const opening = PAIRS[text[i] as string];
-    if (opening !== undefined) return opening === before ? start - 1 : start;
+    const opening = openingPartner(text.charCodeAt(i));
+    if (opening !== 0) return opening === text.charCodeAt(start - 1) ? start - 1 : start;
   }
   return start;
 }
@@ -82,24 +97,30 @@ export class PageMatches {
 
   /** Replaces the matches of the containers of `runs` (all runs of each container must be given). */
   replace(runs: readonly TextRun[], matcher: Matcher): PageMatch[] {
-    const fresh = new Map<Element, PageMatch[]>();
-    for (const run of runs) {
-      let list = fresh.get(run.container);
-      if (!list) {
-        list = [];
-        fresh.set(run.container, list);
-      }
-      for (const match of matchRun(matcher, run)) list.push(match);
-    }
+    return this.absorb(runs, matcher, new Set());
+  }
+
+  /**
+   * Adds the matches of `runs`, for a scan that delivers a container's runs in several batches:
+   * the first time a container is met (not yet in `seen`) its old matches are dropped.
+   */
+  absorb(runs: readonly TextRun[], matcher: Matcher, seen: Set<Element>): PageMatch[] {
     const added: PageMatch[] = [];
-    for (const [container, matches] of fresh) {
-      this.drop(container);
-      if (matches.length === 0) continue;
-      this.byContainer.set(container, matches);
-      for (const match of matches) {
+    for (const run of runs) {
+      const container = run.container;
+      if (!seen.has(container)) {
+        seen.add(container);
+        this.drop(container);
+      }
+      const found = matchRun(matcher, run);
+      if (found.length === 0) continue;
+      const list = this.byContainer.get(container);
+      if (list) list.push(...found);
+      else this.byContainer.set(container, found);
+      for (const match of found) {
         for (const piece of match.pieces) {
-          const list = this.byNode.get(piece.node);
-          if (list) list.push(match);
+          const onNode = this.byNode.get(piece.node);
+          if (onNode) onNode.push(match);
           else this.byNode.set(piece.node, [match]);
         }
         added.push(match);

@@ -1,4 +1,4 @@
-import { isInline, isSkipped } from './dom-rules';
+import { blockContainerOf, isInline, isInsideSkipped, isSkipped } from './dom-rules';
 
 /**
  * A run of text that reads as one: the text nodes between two block edges, inline elements
@@ -20,31 +20,26 @@ export const RUN_SEPARATOR = '\u0001';
 
 class RunBuilder {
   nodes: Text[] = [];
-  starts: number[] = [];
-  parts: string[] = [];
-  length = 0;
 
   constructor(readonly container: Element) {}
 
   add(node: Text): void {
-    const data = node.data;
-    if (data.length === 0) return;
     this.nodes.push(node);
-    this.starts.push(this.length);
-    this.parts.push(data);
-    this.length += data.length;
   }
 
   /** Emits the run if it has any non-blank text, and starts a new one. */
   flush(out: TextRun[]): void {
-    if (this.nodes.length > 0) {
-      const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
-      if (/\S/.test(text)) out.push({ container: this.container, nodes: this.nodes, starts: this.starts, text });
+    const nodes = this.nodes;
+    if (nodes.length > 0) {
+      const starts: number[] = new Array(nodes.length);
+      let text = '';
+      for (let i = 0; i < nodes.length; i++) {
+        starts[i] = text.length;
+        text += (nodes[i] as Text).data;
+      }
+      if (/\S/.test(text)) out.push({ container: this.container, nodes, starts, text });
+      this.nodes = [];
     }
-    this.nodes = [];
-    this.starts = [];
-    this.parts = [];
-    this.length = 0;
   }
 }
 
@@ -109,4 +104,93 @@ export function nestedBlocksOf(element: Element, out: Element[] = []): Element[]
     else out.push(child);
   }
   return out;
+}
+
+interface ElementInfo {
+  /** The block the element's text belongs to. */
+  container: Element | null;
+  /** Inside a region the scanner never reads. */
+  skipped: boolean;
+}
+
+/**
+ * Streams the text runs under a root in document order, resumable between time slices. Traversal
+ * is a native TreeWalker over text nodes only (walking elements from script costs several times
+ * more); each text node's block and skip status come from its parent, memoised per element.
+ * A run ends where the block changes or a skipped region's text lies between two nodes.
+ */
+export class RunStream {
+  private readonly walker: TreeWalker;
+  private readonly memo = new Map<Element, ElementInfo>();
+  private builder: RunBuilder | null = null;
+  private lastParent: Element | null = null;
+  private lastInfo: ElementInfo | null = null;
+  private finished = false;
+
+  /** `skip(container)` lets a caller leave out blocks it has already scanned. */
+  constructor(
+    private readonly root: Element,
+    private readonly skip: (container: Element) => boolean = () => false,
+  ) {
+    this.walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  private info(element: Element): ElementInfo {
+    const known = this.memo.get(element);
+    if (known) return known;
+    let info: ElementInfo;
+    if (element === this.root) {
+      info = { container: blockContainerOf(element), skipped: isInsideSkipped(element) };
+    } else {
+      const parent = element.parentElement;
+      const above: ElementInfo = parent ? this.info(parent) : { container: null, skipped: false };
+      info = {
+        container: isInline(element) ? (above.container ?? element) : element,
+        skipped: above.skipped || isSkipped(element),
+      };
+    }
+    this.memo.set(element, info);
+    return info;
+  }
+
+  /**
+   * Appends runs to `out` until the walk ends or `shouldStop()` says so (asked every few nodes).
+   * Returns true when the walk has ended.
+   */
+  pull(out: TextRun[], shouldStop: () => boolean): boolean {
+    if (this.finished) return true;
+    let sinceCheck = 0;
+    for (let node = this.walker.nextNode(); node; node = this.walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent !== this.lastParent) {
+        this.lastParent = parent;
+        this.lastInfo = parent ? this.info(parent) : null;
+      }
+      const info = this.lastInfo;
+      const container = info?.container ?? null;
+      if (!info || info.skipped || !container || this.skip(container)) {
+        this.builder?.flush(out);
+        this.builder = null;
+      } else {
+        if (this.builder && this.builder.container !== container) {
+          this.builder.flush(out);
+          this.builder = null;
+        }
+        this.builder ??= new RunBuilder(container);
+        this.builder.add(node as Text);
+      }
+      if (++sinceCheck >= 32) {
+        sinceCheck = 0;
+        if (shouldStop()) return false;
+      }
+    }
+    this.builder?.flush(out);
+    this.builder = null;
+    this.finished = true;
+    return true;
+  }
 }

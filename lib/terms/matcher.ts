@@ -32,8 +32,6 @@ export class Matcher {
   private terminal: number[] = [NO_NODE]; // node → pattern index
   private readonly latinStart: boolean[] = [];
   private readonly latinEnd: boolean[] = [];
-  private keys = new Uint16Array(0);
-  private offsets = new Int32Array(0);
 
   constructor(patterns: readonly Pattern[]) {
     this.patterns = patterns;
@@ -73,39 +71,41 @@ export class Matcher {
     return this.children.get(node * 0x10000 + c) ?? NO_NODE;
   }
 
-  /** Calls `onMatch` for every match, in text order. */
+  /**
+   * Calls `onMatch` for every match, in text order. One pass over the text: a position that starts
+   * no pattern costs one fold-table and one root-table read; only where a pattern could start does
+   * the trie walk forward, skipping ignorable characters as it goes.
+   */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
-    const n = this.fill(text);
-    const keys = this.keys;
-    const offsets = this.offsets;
+    const n = text.length;
     const rootChild = this.rootChild;
-    let i = 0;
-    while (i < n) {
-      let node = rootChild[keys[i] as number] as number;
-      if (node === NO_NODE) {
-        i++;
-        continue;
-      }
+    const terminal = this.terminal;
+    for (let i = 0; i < n; i++) {
+      const c = FOLD[text.charCodeAt(i)] as number;
+      if (c === IGNORABLE) continue;
+      let node = rootChild[c] as number;
+      if (node === NO_NODE) continue;
       let best = NO_NODE;
       let bestEnd = i;
       let j = i;
       for (;;) {
-        const p = this.terminal[node] as number;
-        if (p !== NO_NODE && this.boundaryOk(text, p, offsets[i] as number, offsets[j] as number)) {
+        const p = terminal[node] as number;
+        if (p !== NO_NODE && this.boundaryOk(text, p, i, j)) {
           best = p;
           bestEnd = j;
         }
-        j++;
-        if (j >= n) break;
-        node = this.child(node, keys[j] as number);
+        let k = j + 1;
+        let next = IGNORABLE;
+        while (k < n && (next = FOLD[text.charCodeAt(k)] as number) === IGNORABLE) k++;
+        if (k >= n) break;
+        node = this.child(node, next);
         if (node === NO_NODE) break;
+        j = k;
       }
-      if (best === NO_NODE) {
-        i++;
-        continue;
+      if (best !== NO_NODE) {
+        onMatch(best, i, bestEnd + 1);
+        i = bestEnd;
       }
-      onMatch(best, offsets[i] as number, (offsets[bestEnd] as number) + 1);
-      i = bestEnd + 1;
     }
   }
 
@@ -120,24 +120,5 @@ export class Matcher {
     if (this.latinStart[pattern] && first > 0 && isLatinWordChar(text.charCodeAt(first - 1))) return false;
     if (this.latinEnd[pattern] && last + 1 < text.length && isLatinWordChar(text.charCodeAt(last + 1))) return false;
     return true;
-  }
-
-  /** Folds the text into the reusable key buffer; returns the number of keys. */
-  private fill(text: string): number {
-    if (this.keys.length < text.length) {
-      this.keys = new Uint16Array(text.length * 2);
-      this.offsets = new Int32Array(text.length * 2);
-    }
-    const keys = this.keys;
-    const offsets = this.offsets;
-    let n = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = FOLD[text.charCodeAt(i)] as number;
-      if (c === IGNORABLE) continue;
-      keys[n] = c;
-      offsets[n] = i;
-      n++;
-    }
-    return n;
   }
 }

@@ -1,0 +1,129 @@
+// Bundled into the benchmark page (esbuild, IIFE): the product's own scanner next to the baselines,
+// so every method runs on the same page in the same browser.
+import { HighlightSink } from '../entrypoints/content/highlight-sink';
+import { PageScanner } from '../entrypoints/content/scanner';
+import { PageMatches } from '../lib/page/page-matches';
+import { TERM_FORMS } from '../lib/terms/catalogue-forms';
+import { createTermMatcher } from '../lib/terms/patterns';
+
+const forms = TERM_FORMS.flatMap((t) => [t.canonical, ...t.aliases]);
+
+function textNodes(): Text[] {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const out: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
+}
+
+const bench = {
+  /** The floor: walk every text node and read its text. */
+  floor() {
+    const t0 = performance.now();
+    let chars = 0;
+    let nodes = 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      chars += (n as Text).data.length;
+      nodes++;
+    }
+    return { ms: performance.now() - t0, chars, nodes };
+  },
+
+  /** One RegExp alternation of every form, per text node, building highlight ranges. */
+  regexp() {
+    const t0 = performance.now();
+    const escaped = [...forms].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const re = new RegExp(escaped.join('|'), 'g');
+    const highlight = new Highlight();
+    let count = 0;
+    for (const node of textNodes()) {
+      re.lastIndex = 0;
+      for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+        highlight.add(new StaticRange({ startContainer: node, startOffset: m.index, endContainer: node, endOffset: m.index + m[0].length }));
+        count++;
+      }
+    }
+    CSS.highlights.set('bench-regexp', highlight);
+    return { ms: performance.now() - t0, count };
+  },
+
+  /** The product: time-sliced scan and mark; total main-thread time, longest slice, first slice end. */
+  async ours() {
+    const slices: number[] = [];
+    const t0 = performance.now();
+    let firstSliceEnd = 0;
+    const matcherStart = performance.now();
+    const matcher = createTermMatcher(TERM_FORMS);
+    const matcherMs = performance.now() - matcherStart;
+    const sink = new HighlightSink();
+    const matches = new PageMatches(sink);
+    const scanner = new PageScanner(document, matcher, matches, {
+      afterBatch: () => sink.ensureRegistered(),
+      onSlice: (ms) => {
+        if (slices.length === 0) firstSliceEnd = performance.now() - t0;
+        slices.push(ms);
+      },
+    });
+    await scanner.start();
+    const wall = performance.now() - t0;
+    const total = slices.reduce((a, b) => a + b, 0) + matcherMs;
+    (window as unknown as { __scanner: PageScanner }).__scanner = scanner;
+    return { total, longest: Math.max(...slices), slices: slices.length, firstSliceEnd, matcherMs, wall, count: matches.size };
+  },
+
+  /** mark.js with every form, across elements (loaded separately as window.Mark). */
+  markjs() {
+    const MarkCtor = (window as unknown as { Mark: new (el: Element) => { mark(k: string[], o: object): void } }).Mark;
+    let count = 0;
+    const t0 = performance.now();
+    new MarkCtor(document.body).mark(forms, {
+      acrossElements: true,
+      separateWordSearch: false,
+      diacritics: false,
+      each: () => {
+        count++;
+      },
+    });
+    return { ms: performance.now() - t0, count };
+  },
+
+  /** The page's own script: edit 2,000 text nodes, then read layout. Median of `rounds`. */
+  editSpeed(rounds = 7) {
+    const nodes = textNodes();
+    const step = Math.max(1, Math.floor(nodes.length / 2000));
+    const times: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const t0 = performance.now();
+      for (let i = 0; i < 2000 && i * step < nodes.length; i++) {
+        const node = nodes[i * step] as Text;
+        node.data = r % 2 === 0 ? `${node.data}。` : node.data.slice(0, -1);
+      }
+      void document.body.getBoundingClientRect().height;
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)] as number;
+  },
+
+  /** For contrast: the same marks as live Ranges (what the product deliberately does not do). */
+  liveRanges() {
+    const highlight = new Highlight();
+    for (const r of CSS.highlights.get('policy-cross-ref-term') ?? []) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      highlight.add(range);
+    }
+    CSS.highlights.delete('policy-cross-ref-term');
+    (window as unknown as { __scanner?: PageScanner }).__scanner?.stop();
+    CSS.highlights.set('bench-live', highlight);
+    return highlight.size;
+  },
+
+  clear() {
+    (window as unknown as { __scanner?: PageScanner }).__scanner?.stop();
+    CSS.highlights.clear();
+  },
+};
+
+(window as unknown as { __pcrBench: typeof bench }).__pcrBench = bench;

@@ -1,0 +1,187 @@
+// Benchmark of in-page marking, in real Chromium: the product's scanner against a floor (walk every
+// text node), a single-RegExp baseline and mark.js, on one generated ~1M-character page, all in the
+// same run; the page's own DOM-editing speed with our marks active; hover-to-card latency with the
+// built extension; and the content script's size. Figures are printed as ratios to the floor.
+// Usage: npm run build && node bench/marking.bench.mjs [--skip-markjs]
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import {
+  CHROMIUM_PATH,
+  EXTENSION_DIR,
+  importProductModule,
+  launchExtension,
+  ROOT,
+  serveStatic,
+} from '../tests/e2e/harness.mjs';
+import { generatePage } from './page-generator.mjs';
+
+const skipMarkjs = process.argv.includes('--skip-markjs');
+const MARKJS_TIMEOUT_MS = 180_000;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+const { TERM_FORMS } = await importProductModule('lib/terms/catalogue-forms.ts');
+const forms = TERM_FORMS.flatMap((t) => [t.canonical, ...t.aliases].map((form) => ({ termId: t.id, form })));
+const { html, planted } = generatePage({ root: ROOT, forms });
+
+const { build } = await import('esbuild');
+const bundled = await build({
+  entryPoints: [path.join(ROOT, 'bench', 'bench-entry.ts')],
+  bundle: true,
+  format: 'iife',
+  write: false,
+  logLevel: 'silent',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+});
+const benchJs = bundled.outputFiles[0].text;
+const markJs = readFileSync(path.join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
+const js = (body) => ({ body, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+const server = await serveStatic({ '/page.html': html, '/bench.js': js(benchJs), '/mark.js': js(markJs) });
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  headless: false,
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function freshPage(withMark = false) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/page.html`);
+  await page.addScriptTag({ url: '/bench.js' });
+  if (withMark) await page.addScriptTag({ url: '/mark.js' });
+  return page;
+}
+
+const results = {};
+try {
+  const info = await (await freshPage()).evaluate(() => window.__pcrBench.floor());
+  results.page = { chars: info.chars, textNodes: info.nodes, plantedTerms: planted, patterns: forms.length };
+
+  const floor = [];
+  const regexp = [];
+  const ours = [];
+  for (let i = 0; i < 5; i++) {
+    let page = await freshPage();
+    floor.push((await page.evaluate(() => window.__pcrBench.floor())).ms);
+    await page.close();
+    page = await freshPage();
+    regexp.push(await page.evaluate(() => window.__pcrBench.regexp()));
+    await page.close();
+    page = await freshPage();
+    ours.push(await page.evaluate(() => window.__pcrBench.ours()));
+    await page.close();
+  }
+  const floorMs = median(floor);
+  results.floor = { ms: floorMs };
+  results.regexp = { ms: median(regexp.map((r) => r.ms)), matches: regexp[0].count };
+  const oursMedian = ours.sort((a, b) => a.total - b.total)[2];
+  results.ours = {
+    totalMs: oursMedian.total,
+    longestSliceMs: Math.max(...ours.map((o) => o.longest)),
+    slices: oursMedian.slices,
+    firstSliceEndMs: oursMedian.firstSliceEnd,
+    matcherBuildMs: oursMedian.matcherMs,
+    wallMs: oursMedian.wall,
+    matches: oursMedian.count,
+  };
+
+  // the page's own DOM edits: no marks, our StaticRange marks, and live Ranges for contrast
+  {
+    const page = await freshPage();
+    const base = await page.evaluate(() => window.__pcrBench.editSpeed());
+    await page.evaluate(() => window.__pcrBench.ours());
+    const withOurs = await page.evaluate(() => window.__pcrBench.editSpeed());
+    await page.evaluate(() => window.__pcrBench.liveRanges());
+    const withLive = await page.evaluate(() => window.__pcrBench.editSpeed());
+    results.pageEdits = { baseMs: base, withOurMarksMs: withOurs, withLiveRangesMs: withLive, ratio: withOurs / base, liveRatio: withLive / base };
+    await page.close();
+  }
+
+  if (!skipMarkjs) {
+    const page = await freshPage(true);
+    const started = Date.now();
+    const outcome = await Promise.race([
+      page.evaluate(() => window.__pcrBench.markjs()),
+      new Promise((resolve) => setTimeout(() => resolve(null), MARKJS_TIMEOUT_MS)),
+    ]);
+    results.markjs = outcome ? { ms: outcome.ms, matches: outcome.count } : { ms: null, gaveUpAfterMs: Date.now() - started };
+    await page.close().catch(() => {});
+  }
+} finally {
+  await browser.close();
+}
+
+// hover → card painted, with the built extension and its real background
+{
+  const ext = await launchExtension();
+  try {
+    const warm = await ext.context.newPage();
+    await warm.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/page.html`);
+    await page.waitForFunction(() => (CSS.highlights.get('policy-cross-ref-term')?.size ?? 0) > 1000, null, { timeout: 60_000 });
+    const latencies = [];
+    for (let i = 0; i < 50; i++) {
+      await page.mouse.move(2, 2);
+      await page.waitForFunction(() => !document.elementFromPoint(640, 450)?.tagName.includes('-'), null, { timeout: 5000 }).catch(() => {});
+      await page.waitForTimeout(350);
+      const target = await page.evaluate((i) => {
+        const ranges = [...CSS.highlights.get('policy-cross-ref-term')];
+        const r = ranges[(i * 37) % ranges.length];
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0];
+        const left = Math.max(8, Math.min(rect.left, innerWidth - 448));
+        const probe = { x: left + 30, y: rect.bottom + 24 };
+        window.__hover = new Promise((resolve) => {
+          let t0 = 0;
+          addEventListener('pointermove', () => { t0 = performance.now(); }, { once: true, capture: true });
+          const check = () => {
+            const el = document.elementFromPoint(probe.x, probe.y);
+            if (t0 && el && el.tagName === 'POLICY-CROSS-REF-CARD') resolve(performance.now() - t0);
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+          setTimeout(() => resolve(null), 5000);
+        });
+        return { x: rect.left + Math.min(rect.width / 2, 6), y: rect.top + rect.height / 2 };
+      }, i);
+      await page.waitForTimeout(100); // let the scroll settle
+      await page.mouse.move(target.x, target.y);
+      const ms = await page.evaluate(() => window.__hover);
+      if (ms !== null) latencies.push(ms - 250);
+    }
+    results.hover = {
+      samples: latencies.length,
+      p50AfterDelayMs: pct(latencies, 50),
+      p95AfterDelayMs: pct(latencies, 95),
+      maxAfterDelayMs: Math.max(...latencies),
+    };
+  } finally {
+    await ext.close();
+  }
+}
+
+const content = readFileSync(path.join(EXTENSION_DIR, 'content-scripts', 'content.js'));
+results.contentScript = { bytes: content.length, gzipBytes: gzipSync(content).length };
+await server.close();
+
+const r = results;
+console.log(JSON.stringify(r, null, 2));
+console.log('\nsummary (ratios to the floor measured in the same run):');
+console.log(`  page            ${r.page.chars} chars, ${r.page.textNodes} text nodes, ${r.page.patterns} patterns`);
+console.log(`  floor           ${fmt(r.floor.ms)}  (1.0×)`);
+console.log(`  ours            ${fmt(r.ours.totalMs)} main thread (${(r.ours.totalMs / r.floor.ms).toFixed(1)}×), longest slice ${fmt(r.ours.longestSliceMs)}, first slice done ${fmt(r.ours.firstSliceEndMs)}, ${r.ours.matches} marks`);
+console.log(`  regexp          ${fmt(r.regexp.ms)} (${(r.regexp.ms / r.floor.ms).toFixed(1)}×), ${r.regexp.matches} marks, one task`);
+if (r.markjs) console.log(`  mark.js         ${r.markjs.ms === null ? `gave up after ${r.markjs.gaveUpAfterMs} ms` : `${fmt(r.markjs.ms)} (${(r.markjs.ms / r.floor.ms).toFixed(0)}×), ${r.markjs.matches} marks`}`);
+console.log(`  page edits      ${r.pageEdits.ratio.toFixed(2)}× with our marks, ${r.pageEdits.liveRatio.toFixed(2)}× with live Ranges`);
+console.log(`  hover → card    p50 ${fmt(r.hover.p50AfterDelayMs)}, p95 ${fmt(r.hover.p95AfterDelayMs)} after the 250 ms delay (${r.hover.samples} hovers)`);
+console.log(`  content script  ${(r.contentScript.gzipBytes / 1024).toFixed(1)} KB gzipped`);

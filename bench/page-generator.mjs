@@ -1,0 +1,77 @@
+// Generates the benchmark page: about 1,000,000 characters in about 20,000 text nodes, report text
+// mixed with filler, and catalogue terms in every form pages write them (plain, quoted, spaced,
+// traditional, split across inline elements, the long official names). Deterministic: the same
+// seed gives the same page, so runs can be compared.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const FILLER =
+  '记者从有关部门了解到，相关工作正在有序推进，各项措施逐步落实到位，群众反映良好，下一步将继续加强统筹协调，' +
+  '确保各项任务按期完成。会议还研究了其他事项，强调要压实责任、细化分工、强化督导，推动工作取得实效。';
+
+/** Variants of a form as pages write them. */
+function variants(form, random) {
+  const chars = [...form];
+  const out = [form];
+  if (chars.length >= 3) {
+    const cut = 1 + Math.floor(random() * (chars.length - 2));
+    out.push(`“${chars.slice(0, cut).join('')}”${chars.slice(cut).join('')}`);
+    out.push(`${chars.slice(0, cut).join('')} ${chars.slice(cut).join('')}`);
+    out.push({ split: [chars.slice(0, cut).join(''), chars.slice(cut).join('')] });
+  }
+  return out;
+}
+
+/**
+ * @param {{ root: string, forms: { termId: string, form: string }[], seed?: number,
+ *   paragraphs?: number }} options
+ */
+export function generatePage({ root, forms, seed = 7, paragraphs = 3600 }) {
+  const random = rng(seed);
+  const seedDir = path.join(root, 'seeds');
+  const sentences = readdirSync(seedDir)
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => readFileSync(path.join(seedDir, f), 'utf8').replace(/\s+/g, '').split(/(?<=[。；！？])/))
+    .filter((s) => s.length >= 8);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const piece = (min, max) => {
+    const source = random() < 0.6 ? pick(sentences) : FILLER;
+    const length = min + Math.floor(random() * (max - min));
+    const start = Math.floor(random() * Math.max(1, source.length - length));
+    return escapeHtml(source.slice(start, start + length));
+  };
+  const parts = [];
+  let planted = 0;
+  for (let i = 0; i < paragraphs; i++) {
+    // five text nodes per paragraph: text, <a>, text, <b>, text
+    let term = '';
+    if (random() < 0.4) {
+      const variant = pick(variants(pick(forms).form, random));
+      term =
+        typeof variant === 'string'
+          ? escapeHtml(variant)
+          : `${escapeHtml(variant.split[0])}<b>${escapeHtml(variant.split[1])}</b>`;
+      planted++;
+    }
+    parts.push(
+      `<p>${piece(70, 110)}<a href="#p${i}">${piece(30, 60)}</a>${piece(60, 100)}${term}<b>${piece(15, 30)}</b>${piece(60, 100)}</p>`,
+    );
+  }
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title>
+<style>body{font:16px/1.7 sans-serif;max-width:900px;margin:16px auto}p{margin:0 0 10px}</style></head>
+<body><article id="root">${parts.join('\n')}</article></body></html>`;
+  return { html, planted };
+}
