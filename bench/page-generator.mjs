@@ -2,7 +2,7 @@
 // mixed with filler, and catalogue terms in every form pages write them (plain, quoted, spaced,
 // traditional, split across inline elements, the long official names). Deterministic: the same
 // seed gives the same page, so runs can be compared.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 function rng(seed) {
@@ -44,7 +44,11 @@ export function generatePage({ root, forms, seed = 7, paragraphs = 3600 }) {
   const seedDir = path.join(root, 'seeds');
   const sentences = readdirSync(seedDir)
     .filter((f) => f.endsWith('.txt'))
-    .flatMap((f) => readFileSync(path.join(seedDir, f), 'utf8').replace(/\s+/g, '').split(/(?<=[。；！？])/))
+    .flatMap((f) =>
+      readFileSync(path.join(seedDir, f), 'utf8')
+        .replace(/\s+/g, '')
+        .split(/(?<=[。；！？])/),
+    )
     .filter((s) => s.length >= 8);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const piece = (min, max) => {

@@ -6,6 +6,7 @@
  */
 export const CARD_CSS = `
 :host { all: initial; }
+[hidden] { visibility: hidden; pointer-events: none; }
 .card {
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #9a5b00; --mark: #ffe8a3;
   --btn: #f6f8fa;
@@ -15,6 +16,7 @@ export const CARD_CSS = `
   background: var(--bg); color: var(--fg); box-shadow: 0 8px 28px rgba(0,0,0,.22);
   font: 14px/1.6 system-ui, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
   text-align: left; direction: ltr; overscroll-behavior: contain;
+  will-change: transform; contain: layout paint;
 }
 @media (prefers-color-scheme: dark) {
   .card { --bg: #1f2328; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #e3b341; --mark: #5a4300; --btn: #2b3137; }

@@ -66,6 +66,7 @@ export class CardHost {
     const { mount } = this.ensureHost();
     const wasOpen = this.isOpen;
     this.anchor = anchor;
+    mount.removeAttribute('hidden');
     render(h(TermCard, props), mount);
     this.place();
     if (byKeyboard && !wasOpen) {
@@ -108,7 +109,9 @@ export class CardHost {
   close(): void {
     if (!this.isOpen) return;
     this.anchor = null;
-    if (this.mount) render(null, this.mount);
+    // hidden, not unmounted: the card keeps its compositing layer, so showing it again repaints
+    // only the card instead of the page under it (a full-viewport repaint on a large page)
+    this.mount?.setAttribute('hidden', '');
     const focus = this.lastFocus;
     this.lastFocus = null;
     if (focus instanceof HTMLElement && focus.isConnected) focus.focus({ preventScroll: true });

@@ -4,7 +4,7 @@ import { collectRuns, nestedBlocksOf, RunStream, type TextRun } from '../../lib/
 import type { Matcher } from '../../lib/terms/matcher';
 
 /** Longest stretch of main-thread work before yielding to the page. */
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 /** How long page mutations are gathered before they are scanned (well inside the 500 ms promise). */
 const MUTATION_BATCH_MS = 60;
 

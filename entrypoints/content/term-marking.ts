@@ -172,7 +172,9 @@ export class TermMarking {
     this.framePending = true;
     requestAnimationFrame(() => {
       this.framePending = false;
+      performance.mark('pcr-raf');
       this.hitTest();
+      performance.mark('pcr-hit');
     });
   };
 
@@ -191,7 +193,9 @@ export class TermMarking {
         if (this.openTimer !== null) clearTimeout(this.openTimer);
         this.openTimer = setTimeout(() => {
           this.openTimer = null;
+          performance.mark('pcr-timer');
           if (this.pending === match) this.openCard(match, false);
+          performance.mark('pcr-shown');
         }, this.settings.hoverDelayMs);
       }
       return;

@@ -183,7 +183,7 @@ export class RunStream {
         this.builder ??= new RunBuilder(container);
         this.builder.add(node as Text);
       }
-      if (++sinceCheck >= 32) {
+      if (++sinceCheck >= 16) {
         sinceCheck = 0;
         if (shouldStop()) return false;
       }
