@@ -96,7 +96,10 @@ export class Matcher {
         }
         let k = j + 1;
         let next = IGNORABLE;
-        while (k < n && (next = FOLD[text.charCodeAt(k)] as number) === IGNORABLE) k++;
+        for (; k < n; k++) {
+          next = FOLD[text.charCodeAt(k)] as number;
+          if (next !== IGNORABLE) break;
+        }
         if (k >= n) break;
         node = this.child(node, next);
         if (node === NO_NODE) break;
