@@ -331,7 +331,8 @@ export async function inCard(page, fn, arg = null) {
 /** What the open card shows, or null when no card is open. */
 export function readCard(page) {
   return inCard(page, function () {
-    const card = this.querySelector('.card');
+    // a closed card stays mounted but hidden (it keeps its compositing layer)
+    const card = this.querySelector(':not([hidden]) > .card');
     if (!card) return null;
     const rect = card.getBoundingClientRect();
     return {

@@ -226,6 +226,22 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
     await page.close();
   });
 
+  it('marks a long page as the reader scrolls, without registering far-away marks', async () => {
+    const filler = '<p>这一段只是填充文字，用来把页面拉长。</p>'.repeat(400);
+    const long = await serveStatic({
+      '/long.html': `<!doctype html><meta charset="utf-8"><body><p id="top">开头提到千县工程。</p>${filler}<p id="bottom">结尾提到紧密型医共体。</p></body>`,
+    });
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto(`${long.url}/long.html`);
+    await waitFor(async () => (await readMarks(page)).some((m) => m.id === 'top'), { what: 'mark at the top' });
+    assert.ok(!(await readMarks(page)).some((m) => m.id === 'bottom'), 'the far end is not registered yet');
+    await page.evaluate(() => document.getElementById('bottom').scrollIntoView());
+    await waitFor(async () => (await readMarks(page)).some((m) => m.id === 'bottom'), { what: 'mark at the bottom' });
+    await page.close();
+    await long.close();
+  });
+
   it('injects nothing into a page without terms', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${server.url}/no-terms.html`);
