@@ -147,13 +147,28 @@ function adoptStyles(root: ShadowRoot, css: string): void {
   }
 }
 
-/** Styles the page-level ::highlight() pseudo-elements the same CSP-proof way. */
+/**
+ * Styles the page-level ::highlight() pseudo-elements the same CSP-proof way. Returns a function
+ * that re-attaches the sheet if the page replaced `document.adoptedStyleSheets`.
+ */
 export function adoptDocumentStyles(doc: Document, css: string): () => void {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
-  const attach = () => {
-    if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  };
-  attach();
-  return attach;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    const attach = () => {
+      if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    };
+    attach();
+    return attach;
+  } catch {
+    // engines where a content script cannot adopt sheets into the page: a <style> element, which
+    // a strict page CSP may block (marks then fall back to the browser's default highlight look)
+    const style = doc.createElement('style');
+    style.textContent = css;
+    const attach = () => {
+      if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
+    };
+    attach();
+    return attach;
+  }
 }

@@ -181,7 +181,8 @@ export class PageScanner {
     const added = [...this.added];
     this.dirty.clear();
     this.added.clear();
-    let deadline = performance.now() + SLICE_MS;
+    let sliceStart = performance.now();
+    let deadline = sliceStart + SLICE_MS;
     const runs: TextRun[] = [];
     for (const container of dirty) {
       if (this.stopped) return;
@@ -196,10 +197,13 @@ export class PageScanner {
       runs.length = 0;
       if (performance.now() >= deadline) {
         this.afterOwnWork();
+        this.hooks.onSlice?.(performance.now() - sliceStart);
         await yieldToPage();
-        deadline = performance.now() + SLICE_MS;
+        sliceStart = performance.now();
+        deadline = sliceStart + SLICE_MS;
       }
     }
+    this.hooks.onSlice?.(performance.now() - sliceStart);
     const roots = added.filter((el) => el.isConnected && !isInsideSkipped(el));
     if (roots.length > 0) await this.walk(roots);
     else this.afterOwnWork();

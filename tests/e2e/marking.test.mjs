@@ -242,6 +242,18 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
     await long.close();
   });
 
+  it('marks terms in same-origin frames too', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.url}/frames.html`);
+    await waitFor(async () => (await readMarks(page)).some((m) => m.id === 'outer'), { what: 'outer mark' });
+    const frame = page.frames().find((f) => f.url().endsWith('/frame-inner.html'));
+    assert.ok(frame, 'the frame loaded');
+    await waitFor(async () => (await readMarks(frame)).some((m) => m.id === 'framed' && m.text === '紧密型医共体'), {
+      what: 'mark inside the frame',
+    });
+    await page.close();
+  });
+
   it('injects nothing into a page without terms', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${server.url}/no-terms.html`);
