@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clippingsHandlers } from '../lib/background/clippings-handlers';
+import { registerClippingCapture } from '../lib/background/clippings-menu';
 import { corpusHandlers } from '../lib/background/corpus-handlers';
 import type { HandlerContext } from '../lib/background/handlers';
 import { ensureSeeded } from '../lib/background/seeding';
@@ -28,6 +29,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => {
     void ensureSeeded(db);
   });
+  registerClippingCapture();
   // Also on every worker start: an update of the bundled corpus must land even if no event fired.
   void ensureSeeded(db);
 
