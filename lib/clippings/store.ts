@@ -338,3 +338,45 @@ export async function lastBackupAt(db: PolicyDatabase): Promise<number | null> {
 export async function markBackup(db: PolicyDatabase, now = Date.now()): Promise<void> {
   await db.settings.put({ key: LAST_BACKUP_KEY, value: now });
 }
+
+/** One clipping from two copies (local and imported): nothing either holds is lost. */
+export function mergeRecords(local: ClippingRecord, incoming: ClippingRecord): ClippingRecord {
+  const newer = incoming.updatedAt > local.updatedAt ? incoming : local;
+  const older = newer === local ? incoming : local;
+  const merged: ClippingRecord = {
+    ...older,
+    ...newer,
+    tags: union(local.tags, incoming.tags),
+    terms: union(local.terms, incoming.terms),
+    note: mergeNotes(local.note, incoming.note),
+    createdAt: Math.min(local.createdAt, incoming.createdAt),
+    updatedAt: Math.max(local.updatedAt, incoming.updatedAt),
+  };
+  if (local.deletedAt === undefined || incoming.deletedAt === undefined) delete merged.deletedAt;
+  return withDerived(merged);
+}
+
+export interface ImportResult {
+  added: number;
+  merged: number;
+}
+
+/** Writes validated records in one transaction: all of them or, on any failure, none. */
+export async function importClippings(db: PolicyDatabase, records: readonly ClippingRecord[]): Promise<ImportResult> {
+  try {
+    return await db.transaction('rw', db.clippings, async () => {
+      const existing = await db.clippings.bulkGet(records.map((r) => r.id));
+      let merged = 0;
+      const next = records.map((record, i) => {
+        const local = existing[i];
+        if (!local) return record;
+        merged++;
+        return mergeRecords(local, record);
+      });
+      await db.clippings.bulkPut(next);
+      return { added: records.length - merged, merged };
+    });
+  } catch (error) {
+    throw new Error(describeWriteError(error).replace('摘录未保存', '导入未写入任何摘录'));
+  }
+}
