@@ -40,7 +40,7 @@ function mdInline(text: string): string {
 }
 
 function mdUrl(url: string): string {
-  return url.replace(/[()<> ]/g, (ch) => encodeURIComponent(ch));
+  return url.replace(/[()<> ]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 export function exportMarkdown(records: readonly ClippingRecord[], now = Date.now()): string {
