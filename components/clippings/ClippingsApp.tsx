@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { exportCsv, exportJson, exportMarkdown } from '../../lib/clippings/export';
 import { checkBackup, MAX_IMPORT_CHARS } from '../../lib/clippings/import';
 import { UNDO_WINDOW_MS } from '../../lib/clippings/limits';
+import { ClippingSearch } from '../../lib/clippings/search';
 import {
   activeClippings,
   editClipping,
@@ -10,7 +11,6 @@ import {
   lastBackupAt,
   markBackup,
   purgeDeleted,
-  searchClippingIds,
   softDelete,
   undoDelete,
 } from '../../lib/clippings/store';
@@ -38,7 +38,7 @@ export function ClippingsApp() {
   const [clippings, setClippings] = useState<ClippingRecord[] | null>(null);
   const [loadError, setLoadError] = useState('');
   const [query, setQuery] = useState('');
-  const [searchIds, setSearchIds] = useState<Set<string> | null>(null);
+  const search = useMemo(() => new ClippingSearch(), []);
   const [filters, setFilters] = useState<ClippingFilters>(NO_FILTERS);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [shown, setShown] = useState(PAGE);
@@ -66,20 +66,12 @@ export function ClippingsApp() {
     return () => subscription.unsubscribe();
   }, [db]);
 
-  // search answers from the bigram index; re-run when the clippings change
+  // prepare the search texts while the user has not typed yet
   useEffect(() => {
-    let current = true;
-    if (!query.trim()) {
-      setSearchIds(null);
-      return;
-    }
-    void searchClippingIds(db, query).then((ids) => {
-      if (current) setSearchIds(ids);
-    });
-    return () => {
-      current = false;
-    };
-  }, [db, query, clippings]);
+    if (!clippings) return;
+    const timer = setTimeout(() => search.warm(clippings), 50);
+    return () => clearTimeout(timer);
+  }, [clippings, search]);
 
   // the undo window: once it passes, the deletion is made final
   useEffect(() => {
@@ -92,6 +84,7 @@ export function ClippingsApp() {
   }, [db, undo]);
 
   const all = clippings ?? [];
+  const searchIds = useMemo(() => search.ids(all, query), [all, query, search]);
   const visible = useMemo(() => applyFilters(all, filters, searchIds), [all, filters, searchIds]);
   const terms = useMemo(() => facet(all, (c) => c.terms), [all]);
   const tags = useMemo(() => facet(all, (c) => c.tags), [all]);

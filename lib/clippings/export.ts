@@ -8,7 +8,7 @@ export const BACKUP_FORMAT = 'policy-cross-ref/clippings';
 export const BACKUP_VERSION = 1;
 
 /** Derived fields are left out of a backup: import recomputes them. */
-export type BackupClipping = Omit<ClippingRecord, 'grams' | 'dedupKey'>;
+export type BackupClipping = Omit<ClippingRecord, 'dedupKey'>;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -24,7 +24,7 @@ export function toBackup(records: readonly ClippingRecord[], now = Date.now()): 
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     count: records.length,
-    clippings: records.map(({ grams: _grams, dedupKey: _dedup, ...rest }) => rest),
+    clippings: records.map(({ dedupKey: _dedup, ...rest }) => rest),
   };
 }
 

@@ -1,5 +1,4 @@
 import { normalizeKey } from '../text/fold';
-import { bigrams } from '../text/grams';
 import { fnv1a } from '../text/hash';
 import { termName } from './terms';
 
@@ -24,22 +23,6 @@ export function searchText(c: KeySource): string {
       '\u0001',
     ),
   );
-}
-
-/** Character bigrams of the searchable text: the multiEntry index a search starts from. */
-export function clippingGrams(c: KeySource): string[] {
-  const grams = new Set<string>();
-  for (const part of [
-    c.quote,
-    c.note ?? '',
-    ...(c.tags ?? []),
-    ...(c.terms ?? []).map(termName),
-    c.title ?? '',
-    c.site ?? '',
-  ]) {
-    for (const gram of bigrams(part)) grams.add(gram);
-  }
-  return [...grams];
 }
 
 /**

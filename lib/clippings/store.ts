@@ -2,8 +2,7 @@ import type { PolicyDatabase } from '../db/database';
 import { CLIPPING_FORMAT, type ClippingRecord } from '../db/records';
 import type { AnchorTarget, PageCapture, SaveOutcome } from '../messages/clippings';
 import { normalizeKey } from '../text/fold';
-import { bigrams } from '../text/grams';
-import { clippingGrams, dedupKey, searchText } from './keys';
+import { dedupKey } from './keys';
 import { MAX_QUOTE, UNDO_WINDOW_MS } from './limits';
 import { termsInQuote } from './terms';
 import { hostOf, normalizeUrl } from './url';
@@ -30,9 +29,9 @@ export function describeWriteError(error: unknown): string {
   return `写入数据库失败，摘录未保存：${name ? `${name}: ` : ''}${message}`.slice(0, 400);
 }
 
-/** Fills the derived fields (search grams, duplicate key) and the format version. */
-export function withDerived(record: Omit<ClippingRecord, 'grams' | 'dedupKey' | 'format'>): ClippingRecord {
-  return { ...record, format: CLIPPING_FORMAT, grams: clippingGrams(record), dedupKey: dedupKey(record) };
+/** Fills the derived field (duplicate key) and the format version. */
+export function withDerived(record: Omit<ClippingRecord, 'dedupKey' | 'format'>): ClippingRecord {
+  return { ...record, format: CLIPPING_FORMAT, dedupKey: dedupKey(record) };
 }
 
 async function findDuplicate(db: PolicyDatabase, record: ClippingRecord): Promise<ClippingRecord | undefined> {
@@ -296,38 +295,6 @@ export async function recordAnchoring(
       });
   });
   return updated;
-}
-
-/**
- * Ids of clippings whose quote, note, tags, terms or source contain every word of the query.
- * Chinese is never split on white space: each word is matched as a substring of the normalised
- * text, found through the rarest of its character bigrams in the multiEntry index.
- */
-export async function searchClippingIds(db: PolicyDatabase, query: string): Promise<Set<string> | null> {
-  const words = query
-    .split(/\s+/)
-    .map((w) => normalizeKey(w))
-    .filter((w) => w.length > 0);
-  if (words.length === 0) return null;
-  // the rarest bigram of any word narrows the candidates most (a one-character word has none: scan)
-  let best: { gram: string; count: number } | null = null;
-  for (const word of words) {
-    if (word.length < 2) continue;
-    for (const gram of bigrams(word)) {
-      const count = await db.clippings.where('grams').equals(gram).count();
-      if (count === 0) return new Set();
-      if (!best || count < best.count) best = { gram, count };
-    }
-  }
-  const candidates = best
-    ? await db.clippings.where('grams').equals(best.gram).toArray()
-    : await db.clippings.toArray();
-  const ids = new Set<string>();
-  for (const c of candidates) {
-    const text = searchText(c);
-    if (words.every((w) => text.includes(w))) ids.add(c.id);
-  }
-  return ids;
 }
 
 export async function lastBackupAt(db: PolicyDatabase): Promise<number | null> {

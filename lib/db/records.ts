@@ -36,7 +36,7 @@ export interface TermHitRecord {
   forms: string[];
 }
 
-/** Version of a clipping record's shape; v2 added grams, dedupKey and the citation fields. */
+/** Version of a clipping record's shape; v2 added dedupKey, notFoundAt and the citation fields. */
 export const CLIPPING_FORMAT = 2;
 
 /** A user's clipping. User data: never touched by re-seeding, kept across every schema upgrade. */
@@ -77,8 +77,6 @@ export interface ClippingRecord {
   updatedAt: number;
   /** Set while a deletion can still be undone. */
   deletedAt?: number;
-  /** Character bigrams of quote, note, tags, title and site (normalised): the search index. */
-  grams: string[];
   /** Same source + same normalised quote ⇒ same key: how a second save of it is noticed. */
   dedupKey: string;
   /** When the quote was last looked for on its page and not found (cleared once found again). */

@@ -23,12 +23,12 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     },
   },
   {
-    // v2 (clippings): bigram search index, duplicate key, site filter, "not found on the page" list.
+    // v2 (clippings): duplicate key, site filter, "not found on the page" list.
     // Only the clippings store changes; its upgrade (lib/db/database.ts) fills the new fields of v1 records.
     version: 2,
     stores: {
       clippings:
-        'id, createdAt, updatedAt, urlKey, passageId, reportId, *tags, *terms, deletedAt, *grams, dedupKey, site, notFoundAt',
+        'id, createdAt, updatedAt, urlKey, passageId, reportId, *tags, *terms, deletedAt, dedupKey, site, notFoundAt',
     },
   },
 ];

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { clippingGrams, dedupKey } from '../clippings/keys';
+import { dedupKey } from '../clippings/keys';
 import type { ClippingRecord } from './records';
 
 /**
@@ -8,7 +8,7 @@ import type { ClippingRecord } from './records';
  * runs every later upgrade in order.
  */
 export const SCHEMA_UPGRADES: Readonly<Record<number, (tx: Transaction) => Promise<unknown>>> = {
-  // v2: clippings gain their search grams and duplicate key, and format 2.
+  // v2: clippings gain their duplicate key, and format 2.
   2: (tx) =>
     tx
       .table<ClippingRecord, string>('clippings')
@@ -17,7 +17,6 @@ export const SCHEMA_UPGRADES: Readonly<Record<number, (tx: Transaction) => Promi
         c.tags ??= [];
         c.terms ??= [];
         c.note ??= '';
-        c.grams = clippingGrams(c);
         c.dedupKey = dedupKey(c);
         c.format = 2;
       }),

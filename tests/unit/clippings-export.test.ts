@@ -54,7 +54,7 @@ describe('exports', () => {
     const data = JSON.parse(exportJson([page], T));
     expect(data).toMatchObject({ format: 'policy-cross-ref/clippings', version: 1, count: 1 });
     expect(data.clippings[0].quote).toBe(page.quote);
-    expect(data.clippings[0].grams).toBeUndefined();
+    expect(data.clippings[0].dedupKey).toBeUndefined();
     expect(data.clippings[0].format).toBe(2);
   });
 });

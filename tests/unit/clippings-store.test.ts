@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_QUOTE } from '../../lib/clippings/limits';
+import { ClippingSearch } from '../../lib/clippings/search';
 import {
   activeClippings,
   clippingsForPage,
@@ -11,7 +12,6 @@ import {
   recordAnchoring,
   savePageClipping,
   savePassageClipping,
-  searchClippingIds,
   softDelete,
   undoDelete,
 } from '../../lib/clippings/store';
@@ -221,7 +221,8 @@ describe('search', () => {
       id: string;
     };
     await editClipping(db, b.id, { note: '县医院能力建设', tags: ['下沉资源'] });
-    const ids = async (q: string) => [...((await searchClippingIds(db, q)) ?? [])].sort();
+    const search = new ClippingSearch();
+    const ids = async (q: string) => [...(search.ids(await activeClippings(db), q) ?? [])].sort();
     expect(await ids('县域医共体')).toEqual([a.id]);
     expect(await ids('县医院')).toEqual([b.id]);
     expect(await ids('下沉资源')).toEqual([b.id]);
@@ -230,6 +231,7 @@ describe('search', () => {
     expect(await ids('优质 卫健委')).toEqual([b.id]); // words are ANDed
     expect(await ids('医')).toEqual([a.id, b.id].sort()); // one character: a scan
     expect(await ids('千县工程')).toEqual([]);
-    expect(await searchClippingIds(db, '   ')).toBeNull();
+    expect(search.ids(await activeClippings(db), '   ')).toBeNull();
+    expect(await ids('三醫協同')).toEqual([a.id]); // traditional script folds to simplified
   });
 });

@@ -38,7 +38,6 @@ const clipping: ClippingRecord = {
   note: '引用',
   createdAt: 1,
   updatedAt: 1,
-  grams: ['医疗', '医保'],
   dedupKey: 'page:https://example.org/a:0',
 };
 
