@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { formatCitation, isoDay } from '../../lib/clippings/citation';
 import { termName } from '../../lib/clippings/terms';
@@ -14,7 +15,7 @@ interface Props {
   onTagFilter: (tag: string) => void;
 }
 
-export function ClippingItem({ clipping: c, selected, onSelect, onSave, onDelete, onTermFilter, onTagFilter }: Props) {
+function ClippingItemView({ clipping: c, selected, onSelect, onSave, onDelete, onTermFilter, onTagFilter }: Props) {
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(c.note);
   const [tags, setTags] = useState(c.tags.join('，'));
@@ -124,3 +125,6 @@ export function ClippingItem({ clipping: c, selected, onSelect, onSave, onDelete
     </li>
   );
 }
+
+/** Re-renders only when its clipping, selection state or callbacks change. */
+export const ClippingItem = memo(ClippingItemView);

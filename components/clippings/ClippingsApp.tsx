@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { exportCsv, exportJson, exportMarkdown } from '../../lib/clippings/export';
 import { checkBackup, MAX_IMPORT_CHARS } from '../../lib/clippings/import';
 import { UNDO_WINDOW_MS } from '../../lib/clippings/limits';
@@ -10,6 +10,7 @@ import {
   importClippings,
   lastBackupAt,
   markBackup,
+  previewClippings,
   purgeDeleted,
   softDelete,
   undoDelete,
@@ -23,7 +24,8 @@ import { ClippingItem } from './ClippingItem';
 import { downloadText, stamp } from './download';
 import { applyFilters, type ClippingFilters, facet, NO_FILTERS } from './filter';
 
-const PAGE = 100;
+/** Clippings rendered at once; more on demand (the list can hold tens of thousands). */
+const PAGE = 50;
 
 type Notice = { kind: 'info' | 'error'; text: string; details?: string[] } | null;
 
@@ -37,6 +39,8 @@ export function ClippingsApp() {
   const db = database();
   const [clippings, setClippings] = useState<ClippingRecord[] | null>(null);
   const [loadError, setLoadError] = useState('');
+  /** The newest page and the total, shown while all clippings (for search and filters) load. */
+  const [preview, setPreview] = useState<{ items: ClippingRecord[]; total: number } | null>(null);
   const [query, setQuery] = useState('');
   const search = useMemo(() => new ClippingSearch(), []);
   const [filters, setFilters] = useState<ClippingFilters>(NO_FILTERS);
@@ -51,6 +55,9 @@ export function ClippingsApp() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
+    void previewClippings(db, PAGE)
+      .then(setPreview)
+      .catch(() => {});
     void purgeDeleted(db).catch(() => {});
     const subscription = liveQuery(() => activeClippings(db)).subscribe({
       next: (list) => setClippings(list),
@@ -78,6 +85,9 @@ export function ClippingsApp() {
     if (!undo) return;
     const timer = setTimeout(() => {
       setUndo(null);
+      void previewClippings(db, PAGE)
+        .then(setPreview)
+        .catch(() => {});
       void purgeDeleted(db).catch(() => {});
     }, UNDO_WINDOW_MS + 500);
     return () => clearTimeout(timer);
@@ -93,20 +103,40 @@ export function ClippingsApp() {
   const chosen = all.filter((c) => selected.has(c.id));
   const exportSet = chosen.length > 0 ? chosen : all;
 
-  const setFilter = <K extends keyof ClippingFilters>(key: K, value: ClippingFilters[K]) => {
+  const setFilter = useCallback(<K extends keyof ClippingFilters>(key: K, value: ClippingFilters[K]) => {
     setFilters((f) => ({ ...f, [key]: value }));
     setShown(PAGE);
-  };
+  }, []);
 
-  const remove = async (ids: string[]) => {
-    try {
-      await softDelete(db, ids);
-      setSelected((s) => new Set([...s].filter((id) => !ids.includes(id))));
-      setUndo({ ids, at: Date.now() });
-    } catch (e) {
-      setNotice({ kind: 'error', text: `删除失败：${(e as Error).message}` });
-    }
-  };
+  const remove = useCallback(
+    async (ids: string[]) => {
+      try {
+        await softDelete(db, ids);
+        setSelected((s) => new Set([...s].filter((id) => !ids.includes(id))));
+        setUndo({ ids, at: Date.now() });
+      } catch (e) {
+        setNotice({ kind: 'error', text: `删除失败：${(e as Error).message}` });
+      }
+    },
+    [db],
+  );
+
+  // stable callbacks, so an unchanged item is not re-rendered when the list around it changes
+  const itemCallbacks = useMemo(
+    () => ({
+      onSelect: (id: string, on: boolean) =>
+        setSelected((s) => {
+          const next = new Set(s);
+          on ? next.add(id) : next.delete(id);
+          return next;
+        }),
+      onSave: (id: string, edit: { note: string; tags: string[] }) => editClipping(db, id, edit),
+      onDelete: (ids: string[]) => void remove(ids),
+      onTermFilter: (t: string) => setFilter('term', t),
+      onTagFilter: (t: string) => setFilter('tag', t),
+    }),
+    [db, remove, setFilter],
+  );
 
   const restore = async () => {
     if (!undo) return;
@@ -369,14 +399,32 @@ export function ClippingsApp() {
 
       <main>
         {clippings === null ? (
-          <p class="meta">正在载入摘录…</p>
+          preview && preview.total > 0 && !query.trim() && filters === NO_FILTERS ? (
+            <>
+              <p class="meta" data-testid="result-count" data-loaded="preview">
+                {preview.total} 条结果
+              </p>
+              <ul class="clippings" data-testid="clippings">
+                {preview.items.map((c) => (
+                  <ClippingItem
+                    key={`${c.id}:${c.updatedAt}`}
+                    clipping={c}
+                    selected={selected.has(c.id)}
+                    {...itemCallbacks}
+                  />
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p class="meta">正在载入摘录…</p>
+          )
         ) : all.length === 0 ? (
           <p class="meta" data-testid="empty">
             还没有摘录。在网页上选中文字，右键选择“保存摘录”，或按 Alt+Shift+S。
           </p>
         ) : (
           <>
-            <p class="meta" data-testid="result-count">
+            <p class="meta" data-testid="result-count" data-loaded="all">
               {visible.length} 条结果
             </p>
             <ul class="clippings" data-testid="clippings">
@@ -385,17 +433,7 @@ export function ClippingsApp() {
                   key={`${c.id}:${c.updatedAt}`}
                   clipping={c}
                   selected={selected.has(c.id)}
-                  onSelect={(id, on) =>
-                    setSelected((s) => {
-                      const next = new Set(s);
-                      on ? next.add(id) : next.delete(id);
-                      return next;
-                    })
-                  }
-                  onSave={(id, edit) => editClipping(db, id, edit)}
-                  onDelete={(ids) => void remove(ids)}
-                  onTermFilter={(t) => setFilter('term', t)}
-                  onTagFilter={(t) => setFilter('tag', t)}
+                  {...itemCallbacks}
                 />
               ))}
             </ul>

@@ -1,5 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
-import { savePageClipping } from '../clippings/store';
+import { purgeDeleted, savePageClipping } from '../clippings/store';
 import { collapseWhitespace } from '../clippings/text-key';
 import { hostOf } from '../clippings/url';
 import { database } from '../db/database';
@@ -70,4 +70,6 @@ export function registerClippingCapture(): void {
     void handleCommand(command, tab);
   });
   (globalThis as { policyCrossRefClippingMenu?: unknown }).policyCrossRefClippingMenu = handleMenuClick;
+  // deletions whose undo window has passed are made final whenever the worker starts
+  void purgeDeleted(database()).catch(() => {});
 }

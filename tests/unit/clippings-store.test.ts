@@ -8,6 +8,7 @@ import {
   editClipping,
   latestClippings,
   mergeCaptureInto,
+  previewClippings,
   purgeDeleted,
   recordAnchoring,
   savePageClipping,
@@ -192,6 +193,12 @@ describe('lists and page lookups', () => {
     const b = (await savePageClipping(db, { ...capture, quote: '千县工程' }, { now: 2 })) as { id: string };
     await savePageClipping(db, { ...capture, quote: '别的页面', url: 'https://other.example/' }, { now: 3 });
     expect((await latestClippings(db, 2)).map((c) => c.quote)).toEqual(['别的页面', '千县工程']);
+    await softDelete(db, [a.id]);
+    const preview = await previewClippings(db, 1);
+    expect(preview.total).toBe(2);
+    expect(preview.items.map((c) => c.quote)).toEqual(['别的页面']);
+    expect((await activeClippings(db)).map((c) => c.quote)).toEqual(['别的页面', '千县工程']);
+    await undoDelete(db, [a.id]);
     const page = await clippingsForPage(db, 'https://news.example.cn/a/1.html?id=7#top');
     expect(page.map((c) => c.id).sort()).toEqual([a.id, b.id].sort());
     // reached through another address, found through the page's canonical link
