@@ -123,6 +123,14 @@ describe('clippings end to end', { timeout: 240_000 }, () => {
     await article.bringToFront();
     // the content script is live once it has registered its (still empty) highlight
     await until(() => article.evaluate((name) => CSS.highlights.has(name), HIGHLIGHT), 'the content script');
+    // the page itself can reach neither the menu handler nor the extension's messaging
+    assert.deepEqual(
+      await article.evaluate(() => [
+        typeof globalThis.policyCrossRefClippingMenu,
+        typeof globalThis.chrome?.runtime?.sendMessage,
+      ]),
+      ['undefined', 'undefined'],
+    );
     await selectText(article, QUOTE);
     const outcome = await clickSaveClipping(ext);
     assert.equal(outcome?.status, 'saved', JSON.stringify(outcome));
