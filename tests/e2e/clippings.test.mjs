@@ -197,6 +197,15 @@ describe('clippings end to end', { timeout: 240_000 }, () => {
       return t?.length === 1 ? t : null;
     }, 'the re-highlight');
     assert.deepEqual(texts, [QUOTE]);
+    // a page that clears the highlight registry gets our highlight back
+    await article.evaluate(() => CSS.highlights.clear());
+    assert.deepEqual(
+      await until(async () => {
+        const t = await highlighted(article);
+        return t?.length === 1 ? t : null;
+      }, 'the highlight re-registered'),
+      [QUOTE],
+    );
 
     const page = await openExtensionPage(ext.context, ext.extensionId, 'clippings.html');
     await until(async () => (await page.getByTestId('not-found-count').textContent()) === '1', 'not-found count');
