@@ -39,9 +39,11 @@ export function captureSelection(doc: Document): CaptureResult {
   const start = boundaryToOffset(page, range.startContainer, range.startOffset);
   const end = boundaryToOffset(page, range.endContainer, range.endOffset);
   const selector = end > start ? selectorFor(page.text, start, end) : null;
-  // the page-text slice must say what the user sees selected; if the DOM walk and the selection
-  // disagree (hidden text, shadow DOM), trust the selection and store no context
-  if (!selector || anchorKey(selector.quote) !== anchorKey(raw)) return bareCapture(doc, raw, page.text);
+  // the page-text slice must say what the user sees selected. The selection's own text may hold
+  // more (script or our own UI inside the range, which the page text leaves out): the slice is
+  // kept when the selection contains it in order. Otherwise (shadow DOM, text the walk cannot
+  // see) the selection is trusted and stored without context.
+  if (!selector || !isSubsequence(anchorKey(selector.quote), anchorKey(raw))) return bareCapture(doc, raw, page.text);
   if (selector.quote.length > MAX_QUOTE) return { status: 'too-long', length: selector.quote.length };
   if (anchorKey(selector.quote).length === 0) return { status: 'empty' };
   return {
@@ -59,4 +61,12 @@ function bareCapture(doc: Document, raw: string, bodyText?: string): CaptureResu
   if (anchorKey(quote).length === 0) return { status: 'empty' };
   if (quote.length > MAX_QUOTE) return { status: 'too-long', length: quote.length };
   return { status: 'ok', capture: { quote, url: doc.URL, ...extractMetadata(doc, bodyText) } as PageCapture };
+}
+
+/** Whether every character of `part` occurs in `whole`, in order. */
+function isSubsequence(part: string, whole: string): boolean {
+  if (part.length === 0) return false;
+  let j = 0;
+  for (let i = 0; i < whole.length && j < part.length; i++) if (whole[i] === part[j]) j++;
+  return j === part.length;
 }

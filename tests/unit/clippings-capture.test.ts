@@ -75,6 +75,21 @@ describe('capturing a selection', () => {
     expect(bounds?.startNode.data).toBe('同时，要全面促进');
   });
 
+  it('captures a whole paragraph selected by element boundaries (a triple click)', () => {
+    const paragraphs = document.querySelectorAll('p');
+    const range = document.createRange();
+    range.setStart(paragraphs[0] as Node, 0);
+    range.setEnd(paragraphs[1] as Node, 0);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+    const result = captureSelection(document);
+    expect(result.status).toBe('ok');
+    if (result.status === 'ok') {
+      expect(result.capture.quote).toBe('会议指出，要全面促进“三医协同”，深入推进紧密型县域医共体建设。');
+      expect(result.capture.prefix?.endsWith('福建省卫生健康工作会议召开')).toBe(true);
+    }
+  });
+
   it('reports an empty selection as empty', () => {
     window.getSelection()?.removeAllRanges();
     expect(captureSelection(document).status).toBe('empty');
