@@ -13,8 +13,8 @@ export default defineConfig({
     description:
       'Marks Chinese health-policy program terms on any page and shows what the authoritative reports say about them.',
     // storage: settings changes reach open tabs; unlimitedStorage: the corpus and the user's
-    // clippings must never be evicted under quota pressure.
-    permissions: ['storage', 'unlimitedStorage'],
+    // clippings must never be evicted under quota pressure; contextMenus: 保存摘录 on a selection.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     commands: {
       'toggle-marking': {
         suggested_key: { default: 'Alt+Shift+M' },
@@ -23,6 +23,10 @@ export default defineConfig({
       'open-term-card': {
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Show the card for the term at the caret / 显示光标处术语的卡片',
+      },
+      'save-clipping': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '保存选中的文字为摘录 / Save the selection as a clipping',
       },
     },
     ...(browser === 'firefox'

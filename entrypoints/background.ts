@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clippingsHandlers } from '../lib/background/clippings-handlers';
+import { registerClippingCapture } from '../lib/background/clippings-menu';
 import { registerTermCommands } from '../lib/background/commands';
 import { corpusHandlers } from '../lib/background/corpus-handlers';
 import type { HandlerContext } from '../lib/background/handlers';
@@ -30,6 +31,7 @@ export default defineBackground(() => {
     void ensureSeeded(db);
   });
   registerTermCommands();
+  registerClippingCapture();
   // Also on every worker start: an update of the bundled corpus must land even if no event fired.
   void ensureSeeded(db);
 

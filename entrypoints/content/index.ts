@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startClippings } from './clippings';
 import { TermMarking } from './term-marking';
 
 /** True in the top frame and in frames of the same origin; cross-origin frames (ads, embeds) are left alone. */
@@ -18,5 +19,6 @@ export default defineContentScript({
   main() {
     if (!isSameOriginFrame()) return;
     void new TermMarking(document).start();
+    startClippings();
   },
 });

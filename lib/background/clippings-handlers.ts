@@ -1,9 +1,39 @@
+import {
+  anchorTargets,
+  clippingsForPage,
+  mergeCaptureInto,
+  recordAnchoring,
+  savePageClipping,
+  savePassageClipping,
+} from '../clippings/store';
 import type { ClippingsProtocol } from '../messages/clippings';
 import type { Handlers } from './handlers';
+import { ensureSeeded } from './seeding';
 
-// Placeholder until the clippings store lands (issue 5): refuses visibly instead of pretending to save.
+/** The page a message came from must be the page it talks about: a frame cannot speak for another. */
+function fromPage(senderUrl: string | undefined, url: string): boolean {
+  return senderUrl === undefined || senderUrl.startsWith('chrome-extension:') || senderUrl.startsWith('moz-extension:')
+    ? true
+    : new URL(senderUrl).origin === new URL(url).origin;
+}
+
 export const clippingsHandlers: Handlers<ClippingsProtocol> = {
-  async savePassageClipping() {
-    return { status: 'failed', reason: 'clippings are not available yet' };
+  async savePassageClipping({ passageId }, { db }) {
+    await ensureSeeded(db);
+    return savePassageClipping(db, passageId);
+  },
+  async savePageClipping({ capture, force }, { db }) {
+    return savePageClipping(db, capture, { force });
+  },
+  async mergeClipping({ id, capture }, { db }) {
+    return mergeCaptureInto(db, id, capture);
+  },
+  async pageClippings({ url, canonicalUrl }, { db, sender }) {
+    if (!fromPage(sender.url, url)) return [];
+    return anchorTargets(await clippingsForPage(db, url, canonicalUrl));
+  },
+  async reportAnchoring(report, { db, sender }) {
+    if (!fromPage(sender.url, report.url)) return { updated: 0 };
+    return { updated: await recordAnchoring(db, report) };
   },
 };

@@ -10,6 +10,7 @@ import type {
   TermRecord,
 } from './records';
 import { SCHEMA_HISTORY } from './schema';
+import { SCHEMA_UPGRADES } from './upgrades';
 
 export const DB_NAME = 'policy-cross-ref';
 
@@ -25,7 +26,11 @@ export class PolicyDatabase extends Dexie {
 
   constructor(name: string = DB_NAME) {
     super(name);
-    for (const { version, stores } of SCHEMA_HISTORY) this.version(version).stores(stores);
+    for (const { version, stores } of SCHEMA_HISTORY) {
+      const declared = this.version(version).stores(stores);
+      const upgrade = SCHEMA_UPGRADES[version];
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }
 

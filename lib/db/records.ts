@@ -36,7 +36,8 @@ export interface TermHitRecord {
   forms: string[];
 }
 
-export const CLIPPING_FORMAT = 1;
+/** Version of a clipping record's shape; v2 added dedupKey, notFoundAt and the citation fields. */
+export const CLIPPING_FORMAT = 2;
 
 /** A user's clipping. User data: never touched by re-seeding, kept across every schema upgrade. */
 export interface ClippingRecord {
@@ -48,10 +49,22 @@ export interface ClippingRecord {
   passageId?: string;
   reportId?: string;
   section?: string;
+  /** The page's address as visited (page clippings). */
   url?: string;
+  /** `url` without fragment and tracking parameters: the key re-highlighting looks clippings up by. */
   urlKey?: string;
+  /** The page's own canonical link, when it declares one. */
+  canonicalUrl?: string;
+  /** Page or report title. */
   title?: string;
   site?: string;
+  /** Author or issuing body (report issuer, citation_author, dc.creator …). */
+  author?: string;
+  /** Publication date as the source gives it (ISO-like where possible). */
+  published?: string;
+  /** A document number such as 国办发〔2024〕12号. */
+  docNumber?: string;
+  /** Up to 48 characters of page text before and after the quote, whitespace removed: re-anchoring context. */
   prefix?: string;
   suffix?: string;
   /** Character offset of the quote in the page text when captured: a hint for re-anchoring. */
@@ -64,6 +77,10 @@ export interface ClippingRecord {
   updatedAt: number;
   /** Set while a deletion can still be undone. */
   deletedAt?: number;
+  /** Same source + same normalised quote ⇒ same key: how a second save of it is noticed. */
+  dedupKey: string;
+  /** When the quote was last looked for on its page and not found (cleared once found again). */
+  notFoundAt?: number;
 }
 
 export interface SettingRecord {

@@ -22,6 +22,15 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    // v2 (clippings): duplicate key, site filter, "not found on the page" list.
+    // Only the clippings store changes; its upgrade (lib/db/database.ts) fills the new fields of v1 records.
+    version: 2,
+    stores: {
+      clippings:
+        'id, createdAt, updatedAt, urlKey, passageId, reportId, *tags, *terms, deletedAt, dedupKey, site, notFoundAt',
+    },
+  },
 ];
 
 /** Tables rebuilt from the bundled corpus; everything else (clippings, settings) is user data. */

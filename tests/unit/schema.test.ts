@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { dedupKey } from '../../lib/clippings/keys';
 import { PolicyDatabase } from '../../lib/db/database';
 import { CLIPPING_FORMAT, type ClippingRecord } from '../../lib/db/records';
 import { SCHEMA_HISTORY } from '../../lib/db/schema';
@@ -23,30 +24,98 @@ const PINNED = [
       meta: 'key',
     },
   },
+  {
+    version: 2,
+    stores: {
+      clippings:
+        'id, createdAt, updatedAt, urlKey, passageId, reportId, *tags, *terms, deletedAt, dedupKey, site, notFoundAt',
+    },
+  },
 ];
 
-/** One clipping as each schema version stored it. */
-const CLIPPING_FIXTURES: Record<number, ClippingRecord> = {
-  1: {
-    id: 'fixture-v1',
-    format: CLIPPING_FORMAT,
-    kind: 'passage',
-    quote: '深入推进“千县工程”',
-    passageId: 'national-work-conference-2024:5',
-    reportId: 'national-work-conference-2024',
-    section: '2024年全国卫生健康工作会议召开',
-    tags: ['县医院'],
-    terms: ['qianxian-gongcheng'],
-    note: '第二点',
-    createdAt: 1_700_000_000_000,
-    updatedAt: 1_700_000_000_001,
-  },
+/** The fields every clipping format has had (v1's record shape). */
+type ClippingV1 = Omit<
+  ClippingRecord,
+  'dedupKey' | 'canonicalUrl' | 'author' | 'published' | 'docNumber' | 'notFoundAt'
+>;
+
+/** Clippings as each schema version stored them: a report passage and a web page one. */
+const CLIPPING_FIXTURES: Record<number, Array<ClippingV1 | ClippingRecord>> = {
+  1: [
+    {
+      id: 'fixture-v1',
+      format: 1,
+      kind: 'passage',
+      quote: '深入推进“千县工程”',
+      passageId: 'national-work-conference-2024:5',
+      reportId: 'national-work-conference-2024',
+      section: '2024年全国卫生健康工作会议召开',
+      tags: ['县医院'],
+      terms: ['qianxian-gongcheng'],
+      note: '第二点',
+      createdAt: 1_700_000_000_000,
+      updatedAt: 1_700_000_000_001,
+    },
+    {
+      id: 'fixture-v1-page',
+      format: 1,
+      kind: 'page',
+      quote: '推进紧密型县域医共体建设',
+      url: 'https://example.gov.cn/a.html?utm_source=wx#p2',
+      urlKey: 'https://example.gov.cn/a.html',
+      title: '关于推进紧密型县域医共体建设的通知',
+      site: 'example.gov.cn',
+      prefix: '各省卫生健康委：为',
+      suffix: '，现通知如下',
+      position: 120,
+      tags: ['医共体', '县域'],
+      terms: ['jinmixing-yigongti'],
+      note: '',
+      createdAt: 1_700_000_100_000,
+      updatedAt: 1_700_000_200_000,
+      deletedAt: 1_700_000_300_000,
+    },
+  ],
+  2: [
+    {
+      id: 'fixture-v2',
+      format: 2,
+      kind: 'page',
+      quote: '全面促进“三医协同”',
+      url: 'https://example.org/news/1?from=timeline',
+      urlKey: 'https://example.org/news/1',
+      canonicalUrl: 'https://example.org/news/1',
+      title: '全面促进三医协同',
+      site: '示例网',
+      author: '福建省卫生健康委员会',
+      published: '2024-01-29',
+      docNumber: '闽卫医政〔2024〕5号',
+      prefix: '深化医改，',
+      suffix: '。',
+      position: 9,
+      tags: ['医改'],
+      terms: ['sanyi-xietong'],
+      note: '引用时注明来源',
+      createdAt: 1_710_000_000_000,
+      updatedAt: 1_710_000_000_000,
+      dedupKey: 'page:https://example.org/news/1:x',
+      notFoundAt: 1_710_000_500_000,
+    },
+  ],
 };
+
+/** What a clipping stored at `version` must look like after the upgrade to the current version. */
+function expectedAfterUpgrade(fixture: ClippingV1 | ClippingRecord, version: number): Record<string, unknown> {
+  if (version >= 2) return { ...fixture };
+  // v1 → v2: every v1 field kept as it was; derived fields filled; format bumped
+  return { ...fixture, format: CLIPPING_FORMAT, dedupKey: dedupKey(fixture) };
+}
 
 describe('schema history', () => {
   it('is pinned: shipped versions are never edited, only appended', () => {
     expect(SCHEMA_HISTORY.slice(0, PINNED.length)).toEqual(PINNED);
     expect(SCHEMA_HISTORY.map((v) => v.version)).toEqual(SCHEMA_HISTORY.map((_, i) => i + 1));
+    expect(SCHEMA_HISTORY.length).toBe(PINNED.length);
   });
 
   it('has a clipping fixture for every version', () => {
@@ -54,23 +123,45 @@ describe('schema history', () => {
   });
 
   it.each(SCHEMA_HISTORY.map((v) => v.version))(
-    'upgrades a v%i database holding clippings without loss',
+    'upgrades a v%i database holding clippings without loss, field by field',
     async (version) => {
       const name = `schema-upgrade-from-${version}`;
       const old = new Dexie(name);
       for (const step of SCHEMA_HISTORY.filter((v) => v.version <= version))
         old.version(step.version).stores(step.stores);
-      const fixture = CLIPPING_FIXTURES[version] as ClippingRecord;
-      await old.table('clippings').put(fixture);
+      const fixtures = CLIPPING_FIXTURES[version] ?? [];
+      await old.table('clippings').bulkPut(fixtures);
       await old.table('settings').put({ key: 'marking', value: { enabled: true } });
       old.close();
 
       const current = new PolicyDatabase(name);
       await current.open();
       expect(current.verno).toBe(SCHEMA_HISTORY.at(-1)?.version);
-      const stored = await current.clippings.get(fixture.id);
-      for (const [field, value] of Object.entries(fixture))
-        expect(stored?.[field as keyof ClippingRecord], field).toEqual(value);
+      expect(await current.clippings.count()).toBe(fixtures.length);
+      for (const fixture of fixtures) {
+        const stored = (await current.clippings.get(fixture.id)) as unknown as Record<string, unknown>;
+        const expected = expectedAfterUpgrade(fixture, version);
+        expect(Object.keys(stored).sort(), fixture.id).toEqual(Object.keys(expected).sort());
+        for (const [field, value] of Object.entries(expected))
+          expect(stored[field], `${fixture.id}.${field}`).toEqual(value);
+      }
+      // the new indexes answer for upgraded records
+      for (const fixture of fixtures) {
+        const expected = expectedAfterUpgrade(fixture, version);
+        if (expected.site !== undefined)
+          expect(
+            await current.clippings
+              .where('site')
+              .equals(expected.site as string)
+              .primaryKeys(),
+          ).toContain(fixture.id);
+        expect(
+          await current.clippings
+            .where('dedupKey')
+            .equals(expected.dedupKey as string)
+            .primaryKeys(),
+        ).toContain(fixture.id);
+      }
       expect(await current.settings.get('marking')).toEqual({ key: 'marking', value: { enabled: true } });
       current.close();
       await Dexie.delete(name);

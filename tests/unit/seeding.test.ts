@@ -38,6 +38,7 @@ const clipping: ClippingRecord = {
   note: '引用',
   createdAt: 1,
   updatedAt: 1,
+  dedupKey: 'page:https://example.org/a:0',
 };
 
 async function snapshot(db: PolicyDatabase) {

@@ -1,0 +1,122 @@
+import { CLIPPING_FORMAT, type ClippingRecord } from '../db/records';
+import { BACKUP_FORMAT, BACKUP_VERSION } from './export';
+import { MAX_QUOTE } from './limits';
+import { withDerived } from './store';
+import { normalizeUrl, parseWebUrl } from './url';
+
+/** The largest backup file accepted (characters of JSON). */
+export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
+export const MAX_IMPORT_RECORDS = 100_000;
+const MAX_ERRORS = 20;
+const LATEST_TIME = Date.UTC(2100, 0, 1);
+
+export type ImportCheck = { ok: true; records: ClippingRecord[] } | { ok: false; errors: string[] };
+
+type Raw = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown, max: number, min = 0): v is string =>
+  typeof v === 'string' && v.length >= min && v.length <= max;
+const time = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= LATEST_TIME;
+const strArray = (v: unknown, items: number, max: number): v is string[] =>
+  Array.isArray(v) && v.length <= items && v.every((s) => str(s, max, 1));
+
+const OPTIONAL_STRINGS: Record<string, number> = {
+  passageId: 200,
+  reportId: 200,
+  section: 500,
+  title: 500,
+  site: 500,
+  author: 500,
+  published: 40,
+  docNumber: 60,
+  prefix: 64,
+  suffix: 64,
+};
+
+/** Checks one record and builds it from known fields only (unknown and hostile keys are not copied). */
+function checkRecord(raw: unknown, at: string, errors: string[]): ClippingRecord | null {
+  const before = errors.length;
+  const fail = (field: string, why: string) => errors.push(`${at}.${field}：${why}`);
+  if (!isObject(raw)) {
+    errors.push(`${at}：应为对象`);
+    return null;
+  }
+  if (!str(raw.id, 200, 1) || !/^[\w.:-]+$/.test(raw.id)) fail('id', '应为 1–200 个字母、数字或 -_.: 组成的字符串');
+  if (!(Number.isInteger(raw.format) && (raw.format as number) >= 1 && (raw.format as number) <= CLIPPING_FORMAT))
+    fail('format', `应为 1–${CLIPPING_FORMAT} 的整数（更新的扩展导出的文件请先升级扩展）`);
+  if (raw.kind !== 'passage' && raw.kind !== 'page') fail('kind', '应为 "passage" 或 "page"');
+  if (!str(raw.quote, MAX_QUOTE, 1) || raw.quote.trim() === '') fail('quote', `应为 1–${MAX_QUOTE} 字的非空文字`);
+  for (const [field, max] of Object.entries(OPTIONAL_STRINGS))
+    if (raw[field] !== undefined && !str(raw[field], max)) fail(field, `应为不超过 ${max} 字的字符串`);
+  for (const field of ['url', 'canonicalUrl'])
+    if (raw[field] !== undefined && !(str(raw[field], 4096, 1) && parseWebUrl(raw[field] as string)))
+      fail(field, '应为 http(s) 网址');
+  if (raw.kind === 'page' && raw.url === undefined) fail('url', '网页摘录必须有网址');
+  if (raw.position !== undefined && !(Number.isInteger(raw.position) && (raw.position as number) >= 0))
+    fail('position', '应为非负整数');
+  if (!strArray(raw.tags, 50, 50)) fail('tags', '应为最多 50 个、每个不超过 50 字的标签');
+  if (!strArray(raw.terms, 200, 200)) fail('terms', '应为术语 id 的数组');
+  if (!str(raw.note, 20_000)) fail('note', '应为不超过 20000 字的字符串');
+  for (const field of ['createdAt', 'updatedAt']) if (!time(raw[field])) fail(field, '应为毫秒时间戳');
+  for (const field of ['deletedAt', 'notFoundAt'])
+    if (raw[field] !== undefined && !time(raw[field])) fail(field, '应为毫秒时间戳');
+  if (errors.length > before) return null;
+
+  const record: Record<string, unknown> = {
+    id: raw.id,
+    kind: raw.kind,
+    quote: raw.quote,
+    tags: [...(raw.tags as string[])],
+    terms: [...(raw.terms as string[])],
+    note: raw.note,
+    createdAt: raw.createdAt,
+    updatedAt: raw.updatedAt,
+  };
+  for (const field of [...Object.keys(OPTIONAL_STRINGS), 'url', 'canonicalUrl', 'position', 'notFoundAt', 'deletedAt'])
+    if (raw[field] !== undefined) record[field] = raw[field];
+  // the page key is ours to compute, never taken from a file
+  if (typeof record.url === 'string') record.urlKey = normalizeUrl(record.url) ?? undefined;
+  return withDerived(record as unknown as ClippingRecord);
+}
+
+/**
+ * Validates a JSON backup completely before anything is written: the caller writes all records or
+ * none. Errors say where and what (up to 20 of them).
+ */
+export function checkBackup(text: string): ImportCheck {
+  if (text.length > MAX_IMPORT_CHARS)
+    return { ok: false, errors: [`文件过大（${text.length} 字符），上限 ${MAX_IMPORT_CHARS} 字符。`] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    return { ok: false, errors: [`不是有效的 JSON（文件可能不完整或已损坏）：${(error as Error).message}`] };
+  }
+  if (!isObject(data)) return { ok: false, errors: ['文件顶层应为对象。'] };
+  if (data.format !== BACKUP_FORMAT)
+    return { ok: false, errors: [`不是政策对照的摘录备份（format 应为 "${BACKUP_FORMAT}"）。`] };
+  if (!(Number.isInteger(data.version) && (data.version as number) >= 1 && (data.version as number) <= BACKUP_VERSION))
+    return { ok: false, errors: [`不支持的备份版本 ${String(data.version)}（支持 1–${BACKUP_VERSION}）。`] };
+  if (!Array.isArray(data.clippings)) return { ok: false, errors: ['clippings 应为数组。'] };
+  if (data.clippings.length > MAX_IMPORT_RECORDS)
+    return { ok: false, errors: [`摘录过多（${data.clippings.length} 条），上限 ${MAX_IMPORT_RECORDS} 条。`] };
+  if (data.count !== undefined && data.count !== data.clippings.length)
+    return {
+      ok: false,
+      errors: [`文件声明 ${String(data.count)} 条摘录，实际 ${data.clippings.length} 条：文件不完整。`],
+    };
+
+  const errors: string[] = [];
+  const records: ClippingRecord[] = [];
+  const ids = new Set<string>();
+  for (let i = 0; i < data.clippings.length && errors.length < MAX_ERRORS; i++) {
+    const record = checkRecord(data.clippings[i], `clippings[${i}]`, errors);
+    if (!record) continue;
+    if (ids.has(record.id)) errors.push(`clippings[${i}].id：与前面的摘录重复（${record.id}）`);
+    ids.add(record.id);
+    records.push(record);
+  }
+  if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
+  return { ok: true, records };
+}

@@ -1,0 +1,365 @@
+import type { PolicyDatabase } from '../db/database';
+import { CLIPPING_FORMAT, type ClippingRecord } from '../db/records';
+import type { AnchorTarget, PageCapture, SaveOutcome } from '../messages/clippings';
+import { normalizeKey } from '../text/fold';
+import { dedupKey } from './keys';
+import { MAX_QUOTE, UNDO_WINDOW_MS } from './limits';
+import { termsInQuote } from './terms';
+import { hostOf, normalizeUrl } from './url';
+
+/**
+ * The clippings store: every write is one transaction over the clippings table, so a failure
+ * leaves nothing half-written, and every failure is turned into a message for the user.
+ */
+
+export const LAST_BACKUP_KEY = 'clippings.lastBackupAt';
+
+export function newClippingId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** A short, user-facing explanation of a failed write. */
+export function describeWriteError(error: unknown): string {
+  const name = (error as { name?: string })?.name ?? '';
+  const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return '存储空间已满，摘录未保存（QuotaExceededError）。请导出备份并删除不需要的摘录。';
+  }
+  const message = (error as { message?: string })?.message ?? String(error);
+  return `写入数据库失败，摘录未保存：${name ? `${name}: ` : ''}${message}`.slice(0, 400);
+}
+
+/** Fills the derived field (duplicate key) and the format version. */
+export function withDerived(record: Omit<ClippingRecord, 'dedupKey' | 'format'>): ClippingRecord {
+  return { ...record, format: CLIPPING_FORMAT, dedupKey: dedupKey(record) };
+}
+
+async function findDuplicate(db: PolicyDatabase, record: ClippingRecord): Promise<ClippingRecord | undefined> {
+  const same = await db.clippings.where('dedupKey').equals(record.dedupKey).toArray();
+  const key = normalizeKey(record.quote);
+  return same.find((c) => c.deletedAt === undefined && normalizeKey(c.quote) === key);
+}
+
+async function addUnlessDuplicate(db: PolicyDatabase, record: ClippingRecord, force: boolean): Promise<SaveOutcome> {
+  try {
+    return await db.transaction('rw', db.clippings, async () => {
+      if (!force) {
+        const existing = await findDuplicate(db, record);
+        if (existing) return { status: 'duplicate', id: existing.id } as const;
+      }
+      await db.clippings.add(record);
+      return { status: 'saved', id: record.id } as const;
+    });
+  } catch (error) {
+    return { status: 'failed', reason: describeWriteError(error) };
+  }
+}
+
+function captureFields(capture: PageCapture): Partial<ClippingRecord> {
+  const urlKey = normalizeUrl(capture.url) ?? undefined;
+  const fields: Partial<ClippingRecord> = {
+    url: capture.url,
+    urlKey,
+    canonicalUrl: capture.canonicalUrl,
+    title: capture.title,
+    site: capture.site ?? hostOf(capture.url),
+    author: capture.author,
+    published: capture.published,
+    docNumber: capture.docNumber,
+    prefix: capture.prefix,
+    suffix: capture.suffix,
+    position: capture.position,
+  };
+  for (const key of Object.keys(fields) as (keyof ClippingRecord)[]) if (fields[key] === undefined) delete fields[key];
+  return fields;
+}
+
+export async function savePageClipping(
+  db: PolicyDatabase,
+  capture: PageCapture,
+  { force = false, now = Date.now() }: { force?: boolean; now?: number } = {},
+): Promise<SaveOutcome> {
+  if (capture.quote.length > MAX_QUOTE) {
+    return { status: 'refused', reason: `摘录过长（${capture.quote.length} 字），上限 ${MAX_QUOTE} 字。` };
+  }
+  if (normalizeKey(capture.quote) === '') return { status: 'refused', reason: '没有选中文字。' };
+  const record = withDerived({
+    id: newClippingId(),
+    kind: 'page',
+    quote: capture.quote,
+    ...captureFields(capture),
+    tags: [],
+    terms: termsInQuote(capture.quote),
+    note: '',
+    createdAt: now,
+    updatedAt: now,
+  });
+  return addUnlessDuplicate(db, record, force);
+}
+
+export async function savePassageClipping(
+  db: PolicyDatabase,
+  passageId: string,
+  { now = Date.now() }: { now?: number } = {},
+): Promise<SaveOutcome> {
+  const passage = await db.passages.get(passageId);
+  if (!passage) return { status: 'refused', reason: `报告段落 ${passageId} 不存在。` };
+  const report = await db.reports.get(passage.reportId);
+  const hits = await db.termHits.where('passageId').equals(passageId).toArray();
+  const terms = termsInQuote(passage.text);
+  for (const hit of hits) if (!terms.includes(hit.termId)) terms.push(hit.termId);
+  const record = withDerived({
+    id: newClippingId(),
+    kind: 'passage',
+    quote: passage.text,
+    passageId,
+    reportId: passage.reportId,
+    section: passage.section,
+    ...(report ? { title: report.title, author: report.issuer, published: report.date, site: report.issuer } : {}),
+    tags: [],
+    terms,
+    note: '',
+    createdAt: now,
+    updatedAt: now,
+  });
+  return addUnlessDuplicate(db, record, false);
+}
+
+/** Merges two notes without repeating one that is already contained in the other. */
+export function mergeNotes(a: string, b: string): string {
+  if (!b.trim() || a.includes(b)) return a;
+  if (!a.trim() || b.includes(a)) return b;
+  return `${a}\n\n${b}`;
+}
+
+const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+
+/** A fresh capture of the same quote updates the context and metadata of the clipping it duplicates. */
+export async function mergeCaptureInto(
+  db: PolicyDatabase,
+  id: string,
+  capture: PageCapture | undefined,
+  { now = Date.now() }: { now?: number } = {},
+): Promise<SaveOutcome> {
+  try {
+    return await db.transaction('rw', db.clippings, async () => {
+      const existing = await db.clippings.get(id);
+      if (!existing || existing.deletedAt !== undefined) {
+        return { status: 'refused', reason: '要合并的摘录已不存在。' } as const;
+      }
+      const next: ClippingRecord = capture
+        ? withDerived({
+            ...existing,
+            ...captureFields(capture),
+            terms: union(existing.terms, termsInQuote(capture.quote)),
+            updatedAt: now,
+          })
+        : { ...existing, updatedAt: now };
+      delete next.notFoundAt;
+      await db.clippings.put(next);
+      return { status: 'saved', id } as const;
+    });
+  } catch (error) {
+    return { status: 'failed', reason: describeWriteError(error) };
+  }
+}
+
+export type ClippingEdit = { note?: string; tags?: string[] };
+
+export function normalizeTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim().replace(/^#/, '')).filter((t) => t.length > 0 && t.length <= 50))].slice(
+    0,
+    50,
+  );
+}
+
+/** Edits note and/or tags; throws a user-facing Error when the write fails. */
+export async function editClipping(
+  db: PolicyDatabase,
+  id: string,
+  edit: ClippingEdit,
+  now = Date.now(),
+): Promise<void> {
+  try {
+    await db.transaction('rw', db.clippings, async () => {
+      const existing = await db.clippings.get(id);
+      if (!existing) throw new Error('这条摘录已不存在。');
+      const next = { ...existing, updatedAt: now };
+      if (edit.note !== undefined) next.note = edit.note.slice(0, 20_000);
+      if (edit.tags !== undefined) next.tags = normalizeTags(edit.tags);
+      await db.clippings.put(withDerived(next));
+    });
+  } catch (error) {
+    throw new Error(describeWriteError(error));
+  }
+}
+
+/** Marks clippings deleted; they stay restorable for UNDO_WINDOW_MS. */
+export async function softDelete(db: PolicyDatabase, ids: readonly string[], now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.clippings, async () => {
+    await db.clippings
+      .where('id')
+      .anyOf([...ids])
+      .modify({ deletedAt: now });
+  });
+}
+
+export async function undoDelete(db: PolicyDatabase, ids: readonly string[]): Promise<void> {
+  await db.transaction('rw', db.clippings, async () => {
+    await db.clippings
+      .where('id')
+      .anyOf([...ids])
+      .modify((c) => {
+        delete c.deletedAt;
+      });
+  });
+}
+
+/** Removes for good the clippings deleted longer ago than the undo window; returns how many. */
+export async function purgeDeleted(db: PolicyDatabase, now = Date.now(), window = UNDO_WINDOW_MS): Promise<number> {
+  return db.clippings
+    .where('deletedAt')
+    .below(now - window)
+    .delete();
+}
+
+/** Clippings not deleted, newest first. */
+export async function activeClippings(db: PolicyDatabase): Promise<ClippingRecord[]> {
+  // one getAll and a sort: a reverse index walk is a cursor step per record, far slower at 10,000
+  const all = await db.clippings.toArray();
+  return all
+    .filter((c) => c.deletedAt === undefined)
+    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/** The newest few and the number of clippings, read without loading them all: the list's first paint. */
+export async function previewClippings(
+  db: PolicyDatabase,
+  limit: number,
+): Promise<{ items: ClippingRecord[]; total: number }> {
+  const [items, all, deleted] = await Promise.all([
+    latestClippings(db, limit),
+    db.clippings.count(),
+    db.clippings.where('deletedAt').aboveOrEqual(0).count(),
+  ]);
+  return { items, total: all - deleted };
+}
+
+export async function latestClippings(db: PolicyDatabase, limit: number): Promise<ClippingRecord[]> {
+  const out: ClippingRecord[] = [];
+  await db.clippings
+    .orderBy('createdAt')
+    .reverse()
+    .until(() => out.length >= limit)
+    .each((c) => {
+      if (c.deletedAt === undefined && out.length < limit) out.push(c);
+    });
+  return out;
+}
+
+function pageKeys(url: string, canonicalUrl?: string): string[] {
+  const keys = [normalizeUrl(url), canonicalUrl ? normalizeUrl(canonicalUrl) : null];
+  return [...new Set(keys.filter((k): k is string => k !== null))];
+}
+
+/** The page clippings of a page (its address or its canonical link), for re-highlighting. */
+export async function clippingsForPage(
+  db: PolicyDatabase,
+  url: string,
+  canonicalUrl?: string,
+): Promise<ClippingRecord[]> {
+  const keys = pageKeys(url, canonicalUrl);
+  const byKey = await db.clippings.where('urlKey').anyOf(keys).toArray();
+  return byKey.filter((c) => c.kind === 'page' && c.deletedAt === undefined);
+}
+
+export function anchorTargets(records: readonly ClippingRecord[]): AnchorTarget[] {
+  return records.map(({ id, quote, prefix, suffix, position }) => {
+    const target: AnchorTarget = { id, quote };
+    if (prefix !== undefined) target.prefix = prefix;
+    if (suffix !== undefined) target.suffix = suffix;
+    if (position !== undefined) target.position = position;
+    return target;
+  });
+}
+
+/**
+ * Records what re-highlighting found. Only clippings of the reporting page are touched, so a
+ * content script can never flag another page's clippings.
+ */
+export async function recordAnchoring(
+  db: PolicyDatabase,
+  report: { url: string; canonicalUrl?: string; found: readonly string[]; missing: readonly string[] },
+  now = Date.now(),
+): Promise<number> {
+  const keys = pageKeys(report.url, report.canonicalUrl);
+  const found = new Set(report.found);
+  const missing = new Set(report.missing);
+  let updated = 0;
+  await db.transaction('rw', db.clippings, async () => {
+    await db.clippings
+      .where('urlKey')
+      .anyOf(keys)
+      .modify((c) => {
+        if (found.has(c.id) && c.notFoundAt !== undefined) {
+          delete c.notFoundAt;
+          updated++;
+        } else if (missing.has(c.id) && c.notFoundAt === undefined) {
+          c.notFoundAt = now;
+          updated++;
+        }
+      });
+  });
+  return updated;
+}
+
+export async function lastBackupAt(db: PolicyDatabase): Promise<number | null> {
+  const record = await db.settings.get(LAST_BACKUP_KEY);
+  return typeof record?.value === 'number' ? record.value : null;
+}
+
+export async function markBackup(db: PolicyDatabase, now = Date.now()): Promise<void> {
+  await db.settings.put({ key: LAST_BACKUP_KEY, value: now });
+}
+
+/** One clipping from two copies (local and imported): nothing either holds is lost. */
+export function mergeRecords(local: ClippingRecord, incoming: ClippingRecord): ClippingRecord {
+  const newer = incoming.updatedAt > local.updatedAt ? incoming : local;
+  const older = newer === local ? incoming : local;
+  const merged: ClippingRecord = {
+    ...older,
+    ...newer,
+    tags: union(local.tags, incoming.tags),
+    terms: union(local.terms, incoming.terms),
+    note: mergeNotes(local.note, incoming.note),
+    createdAt: Math.min(local.createdAt, incoming.createdAt),
+    updatedAt: Math.max(local.updatedAt, incoming.updatedAt),
+  };
+  if (local.deletedAt === undefined || incoming.deletedAt === undefined) delete merged.deletedAt;
+  return withDerived(merged);
+}
+
+export interface ImportResult {
+  added: number;
+  merged: number;
+}
+
+/** Writes validated records in one transaction: all of them or, on any failure, none. */
+export async function importClippings(db: PolicyDatabase, records: readonly ClippingRecord[]): Promise<ImportResult> {
+  try {
+    return await db.transaction('rw', db.clippings, async () => {
+      const existing = await db.clippings.bulkGet(records.map((r) => r.id));
+      let merged = 0;
+      const next = records.map((record, i) => {
+        const local = existing[i];
+        if (!local) return record;
+        merged++;
+        return mergeRecords(local, record);
+      });
+      await db.clippings.bulkPut(next);
+      return { added: records.length - merged, merged };
+    });
+  } catch (error) {
+    throw new Error(describeWriteError(error).replace('摘录未保存', '导入未写入任何摘录'));
+  }
+}

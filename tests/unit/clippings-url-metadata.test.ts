@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { extractMetadata, findDocNumber } from '../../lib/clippings/metadata';
+import { normalizeUrl } from '../../lib/clippings/url';
+
+describe('url normalisation', () => {
+  it('drops the fragment and tracking parameters and sorts the rest', () => {
+    expect(normalizeUrl('HTTPS://WWW.Example.org:443/a/b/?utm_source=wx&id=3&spm=1.2&page=2#sec')).toBe(
+      'https://www.example.org/a/b?id=3&page=2',
+    );
+    expect(normalizeUrl('https://mp.weixin.qq.com/s?__biz=M&mid=1&idx=1&sn=abc&chksm=x&scene=21#wechat_redirect')).toBe(
+      'https://mp.weixin.qq.com/s?__biz=M&idx=1&mid=1&sn=abc',
+    );
+  });
+
+  it('keeps different articles apart', () => {
+    expect(normalizeUrl('https://a.org/x?id=1')).not.toBe(normalizeUrl('https://a.org/x?id=2'));
+    expect(normalizeUrl('http://a.org/x')).not.toBe(normalizeUrl('https://a.org/x'));
+  });
+
+  it('refuses non-web addresses', () => {
+    expect(normalizeUrl('javascript:alert(1)')).toBeNull();
+    expect(normalizeUrl('file:///etc/passwd')).toBeNull();
+    expect(normalizeUrl('not a url')).toBeNull();
+  });
+});
+
+describe('page metadata', () => {
+  it('finds document numbers in their usual bracket styles', () => {
+    expect(findDocNumber('国务院办公厅关于…的意见（国办发〔2023〕5号）')).toBe('国办发〔2023〕5号');
+    expect(findDocNumber('闽卫医政[2024] 12 号')).toBe('闽卫医政[2024]12号');
+    expect(findDocNumber('2024年工作要点')).toBeUndefined();
+  });
+
+  it('reads citation_*, dc.* and og: tags, the canonical link and a number from the text', () => {
+    document.head.innerHTML = `
+      <title>页面标题 - 示例网</title>
+      <meta name="citation_title" content="关于推进紧密型县域医共体建设的通知">
+      <meta property="og:site_name" content="示例卫生网">
+      <meta name="DC.Creator" content="国家卫生健康委员会">
+      <meta name="citation_publication_date" content="2024/3/7">
+      <link rel="canonical" href="/notice/42">`;
+    const meta = extractMetadata(document, '各省卫生健康委：现将……（国卫基层发〔2024〕9号）印发给你们。');
+    expect(meta).toMatchObject({
+      title: '关于推进紧密型县域医共体建设的通知',
+      site: '示例卫生网',
+      author: '国家卫生健康委员会',
+      published: '2024-03-07',
+      docNumber: '国卫基层发〔2024〕9号',
+    });
+    expect(meta.canonicalUrl).toBe(new URL('/notice/42', document.baseURI).href);
+  });
+
+  it('falls back to the document title and ignores a non-web canonical link', () => {
+    document.head.innerHTML = '<title>只有标题</title><link rel="canonical" href="javascript:alert(1)">';
+    const meta = extractMetadata(document);
+    expect(meta.title).toBe('只有标题');
+    expect(meta.canonicalUrl).toBeUndefined();
+  });
+});
