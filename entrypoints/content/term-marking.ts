@@ -323,6 +323,7 @@ export class TermMarking {
     const matches = this.matches?.inDocumentOrder() ?? [];
     return {
       marking: this.state,
+      site: this.site,
       scanned: this.active,
       terms: summarisePageTerms(matches, canonicalOf),
     };

@@ -19,6 +19,8 @@ export interface PageTerm {
 
 export interface PageTermsData {
   marking: MarkingState;
+  /** The page's site as marking settings key it (its hostname), so the popup can switch it. */
+  site: string | null;
   /** Whether the page has been scanned (a page where marking is off is not, unless asked). */
   scanned: boolean;
   /** Terms in page order (by first occurrence). */
