@@ -194,8 +194,10 @@ function createHighlighter() {
     if (stopped || !document.body) return;
     const { ranges, found, missing } = anchorTargets(targets);
     if (highlightsSupported()) {
-      highlight = new Highlight(...ranges);
-      CSS.highlights.set(CLIPPING_HIGHLIGHT, highlight);
+      // a page without clippings gets nothing registered (the registry is shared with the page)
+      if (highlight && CSS.highlights.get(CLIPPING_HIGHLIGHT) === highlight) CSS.highlights.delete(CLIPPING_HIGHLIGHT);
+      highlight = ranges.length > 0 ? new Highlight(...ranges) : null;
+      if (highlight) CSS.highlights.set(CLIPPING_HIGHLIGHT, highlight);
     }
     const report = JSON.stringify([found, missing]);
     if (report !== lastReport && targets.length > 0) {

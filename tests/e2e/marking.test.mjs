@@ -14,6 +14,7 @@ import {
   pointOfText,
   readCard,
   readMarks,
+  readStore,
   serveStatic,
   TERM_HIGHLIGHT,
   waitFor,
@@ -322,6 +323,58 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
     });
     assert.deepEqual(after, { img: false, term: '千县工程' });
     assert.equal(await countStore(extPage, 'clippings'), 0, 'nothing was saved');
+    await page.close();
+  });
+
+  it('saves a passage from the card, refuses a silent duplicate, copies with source, opens "more"', async () => {
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await openNews();
+    const card = await hover(page, 'f-plain', '千县工程');
+    const first = card.passages[0];
+    const clickInCard = async (selector) => {
+      const box = await inCard(
+        page,
+        function (selector) {
+          const r = this.querySelector(selector).getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        },
+        selector,
+      );
+      await page.mouse.click(box.x, box.y);
+    };
+    const status = () =>
+      inCard(page, function () {
+        return this.querySelector('.passage .status')?.textContent ?? '';
+      });
+
+    await clickInCard('.passage [data-action="save"]');
+    await waitFor(async () => (await status()).includes('已保存'), { what: 'saved confirmation' });
+    const saved = await waitFor(
+      async () => {
+        const all = (await readStore(extPage, 'clippings')) ?? [];
+        return all.length === 1 ? all : null;
+      },
+      { what: 'one clipping stored' },
+    );
+    assert.equal(saved[0].passageId, first.id);
+    assert.equal(saved[0].kind, 'passage');
+
+    await clickInCard('.passage [data-action="save"]');
+    await waitFor(async () => (await status()).includes('已在摘录中'), { what: 'duplicate reported' });
+    assert.equal(await countStore(extPage, 'clippings'), 1, 'no silent duplicate');
+
+    await clickInCard('.passage [data-action="copy"]');
+    await waitFor(async () => (await status()).includes('已复制'), { what: 'copied confirmation' });
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(copied.startsWith(first.text.slice(0, 20)), 'the passage text is copied');
+    assert.match(copied, /——《.+》/, 'followed by its source');
+
+    const opened = ext.context.waitForEvent('page', { timeout: 10_000 });
+    await clickInCard('[data-action="more"]');
+    const more = await opened;
+    await more.waitForLoadState();
+    assert.match(more.url(), /popup\.html\?term=qianxian-gongcheng$/);
+    await more.close();
     await page.close();
   });
 });
