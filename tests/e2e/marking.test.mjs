@@ -148,6 +148,22 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
     await page.close();
   });
 
+  it('keeps the card on screen in a narrow (zoomed) viewport and follows a dark colour scheme', async () => {
+    const page = await openNews();
+    // 200% zoom of an 800×1000 window leaves a 400×500 CSS-pixel viewport
+    await page.setViewportSize({ width: 400, height: 500 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => document.getElementById('f-official').scrollIntoView({ block: 'end' }));
+    const card = await hover(page, 'f-official', '紧密型县域医疗卫生共同体');
+    assert.ok(card.rect.left >= 0 && card.rect.right <= 400, `inside horizontally: ${JSON.stringify(card.rect)}`);
+    assert.ok(card.rect.top >= 0 && card.rect.bottom <= 500, `inside vertically: ${JSON.stringify(card.rect)}`);
+    const background = await inCard(page, function () {
+      return getComputedStyle(this.querySelector('.card')).backgroundColor;
+    });
+    assert.equal(background, 'rgb(31, 35, 40)', 'dark card on a dark system scheme');
+    await page.close();
+  });
+
   it('gives no card for unmarked text or for the margin beside a term', async () => {
     const page = await openNews();
     const none = await pointOfText(page, 'none', '天气');
