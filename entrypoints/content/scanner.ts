@@ -112,7 +112,11 @@ export class PageScanner {
       if (this.stopped) return;
       if (!root.isConnected) continue;
       const mine = new Set<Element>();
-      const stream = new RunStream(root, (container) => seen.has(container) && !mine.has(container));
+      // a block scanned under an earlier root is left out; with one root there is nothing to check
+      const stream = new RunStream(
+        root,
+        seen.size === 0 ? undefined : (container) => seen.has(container) && !mine.has(container),
+      );
       for (;;) {
         const ended = stream.pull(runs, shouldStop);
         if (runs.length > 0) {

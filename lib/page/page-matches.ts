@@ -61,14 +61,12 @@ export function matchRun(matcher: Matcher, run: TextRun): PageMatch[] {
     const first = locate(run, start, false);
     const last = locate(run, end, true);
     const pieces: PageMatch['pieces'] = [];
-    const firstIndex = run.nodes.indexOf(first.node, 0);
-    for (let i = firstIndex; i < run.nodes.length; i++) {
+    for (let i = first.index; i <= last.index; i++) {
       const node = run.nodes[i] as Text;
       const nodeStart = run.starts[i] as number;
       const from = Math.max(0, start - nodeStart);
       const to = Math.min(node.data.length, end - nodeStart);
       if (to > from) pieces.push({ node, from, to });
-      if (node === last.node) break;
     }
     out.push({
       termId: (matcher.patterns[pattern] as { termId: string }).termId,

@@ -80,8 +80,12 @@ function visit(parent: Node, builder: RunBuilder, descend: boolean, out: TextRun
   }
 }
 
-/** Where a text offset of a run falls: the node and the offset inside it. */
-export function locate(run: TextRun, offset: number, preferEnd: boolean): { node: Text; offset: number } {
+/** Where a text offset of a run falls: the node, its index in the run and the offset inside it. */
+export function locate(
+  run: TextRun,
+  offset: number,
+  preferEnd: boolean,
+): { node: Text; index: number; offset: number } {
   // binary search for the last node starting at or before the offset
   let lo = 0;
   let hi = run.starts.length - 1;
@@ -93,7 +97,7 @@ export function locate(run: TextRun, offset: number, preferEnd: boolean): { node
   // an end offset that falls exactly on a node boundary belongs to the earlier node
   if (preferEnd && lo > 0 && run.starts[lo] === offset) lo--;
   const node = run.nodes[lo] as Text;
-  return { node, offset: offset - (run.starts[lo] as number) };
+  return { node, index: lo, offset: offset - (run.starts[lo] as number) };
 }
 
 /** The blocks nested inside an inline element (a link wrapping a card, say), outermost only. */
@@ -123,14 +127,17 @@ export class RunStream {
   private readonly walker: TreeWalker;
   private readonly memo = new Map<Element, ElementInfo>();
   private builder: RunBuilder | null = null;
+  // the last two parents seen: prose alternates between a paragraph and its inline children
   private lastParent: Element | null = null;
   private lastInfo: ElementInfo | null = null;
+  private prevParent: Element | null = null;
+  private prevInfo: ElementInfo | null = null;
   private finished = false;
 
   /** `skip(container)` lets a caller leave out blocks it has already scanned. */
   constructor(
     private readonly root: Element,
-    private readonly skip: (container: Element) => boolean = () => false,
+    private readonly skip?: (container: Element) => boolean,
   ) {
     this.walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   }
@@ -167,12 +174,15 @@ export class RunStream {
     for (let node = this.walker.nextNode(); node; node = this.walker.nextNode()) {
       const parent = node.parentElement;
       if (parent !== this.lastParent) {
+        const info = parent === this.prevParent ? this.prevInfo : parent ? this.info(parent) : null;
+        this.prevParent = this.lastParent;
+        this.prevInfo = this.lastInfo;
         this.lastParent = parent;
-        this.lastInfo = parent ? this.info(parent) : null;
+        this.lastInfo = info;
       }
       const info = this.lastInfo;
       const container = info?.container ?? null;
-      if (!info || info.skipped || !container || this.skip(container)) {
+      if (!info || info.skipped || !container || (this.skip !== undefined && this.skip(container))) {
         this.builder?.flush(out);
         this.builder = null;
       } else {
