@@ -142,7 +142,26 @@ try {
     await warm.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
+    // when the first mark shows, against DOMContentLoaded (content scripts run at document_idle)
+    await page.addInitScript(() => {
+      const poll = () => {
+        if (CSS.highlights.get('policy-cross-ref-term')?.size) {
+          window.__firstMark = performance.now();
+          return;
+        }
+        requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
     await page.goto(`${server.url}/page.html`);
+    await page.waitForFunction(() => window.__firstMark !== undefined, null, { timeout: 60_000 });
+    results.firstMark = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        afterDomContentLoadedMs: window.__firstMark - nav.domContentLoadedEventEnd,
+        afterLoadMs: window.__firstMark - nav.loadEventEnd,
+      };
+    });
     await page.waitForFunction(() => (CSS.highlights.get('policy-cross-ref-term')?.size ?? 0) > 5, null, {
       timeout: 60_000,
     });
