@@ -168,7 +168,7 @@ export function ClippingsApp() {
   };
 
   const doImport = async (file: File) => {
-    if (file.size > MAX_IMPORT_CHARS * 4) {
+    if (file.size > MAX_IMPORT_CHARS) {
       setNotice({ kind: 'error', text: `文件过大（${(file.size / 1048576).toFixed(1)} MB），未导入任何摘录。` });
       return;
     }

@@ -208,7 +208,9 @@ function createHighlighter() {
     }
   };
 
+  let loadedFor = '';
   const load = async () => {
+    loadedFor = location.href;
     try {
       targets = (await ask('pageClippings', { url: location.href, canonicalUrl: canonicalLink() })) ?? [];
     } catch {
@@ -219,6 +221,12 @@ function createHighlighter() {
 
   // the DOM changes under us (late content, re-rendering): re-anchor, debounced; StaticRanges do not follow edits
   const observer = new MutationObserver((records) => {
+    // a single-page app moved to another address: that page's clippings, not this one's
+    if (location.href !== loadedFor) {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(), REANCHOR_DEBOUNCE_MS);
+      return;
+    }
     if (targets.length === 0) return;
     if (records.every((r) => r.target instanceof Element && r.target.closest(`[${UI_ATTRIBUTE}]`))) return;
     clearTimeout(timer);

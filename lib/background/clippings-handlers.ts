@@ -12,9 +12,13 @@ import { ensureSeeded } from './seeding';
 
 /** The page a message came from must be the page it talks about: a frame cannot speak for another. */
 function fromPage(senderUrl: string | undefined, url: string): boolean {
-  return senderUrl === undefined || senderUrl.startsWith('chrome-extension:') || senderUrl.startsWith('moz-extension:')
-    ? true
-    : new URL(senderUrl).origin === new URL(url).origin;
+  if (senderUrl === undefined || senderUrl.startsWith('chrome-extension:') || senderUrl.startsWith('moz-extension:'))
+    return true;
+  try {
+    return new URL(senderUrl).origin === new URL(url).origin;
+  } catch {
+    return false;
+  }
 }
 
 export const clippingsHandlers: Handlers<ClippingsProtocol> = {

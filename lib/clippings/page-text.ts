@@ -60,8 +60,19 @@ function nearestBlock(node: Node): Node | null {
   return current;
 }
 
-function skipped(text: Text, root: Node): boolean {
-  for (let el = text.parentElement; el && el !== root.parentNode; el = el.parentElement) {
+function skipped(text: Text, root: Node, visible: Map<Element, boolean>): boolean {
+  const parent = text.parentElement;
+  if (parent) {
+    // text that is not rendered (display: none) cannot be selected and is not in a selection's
+    // text either; checkVisibility answers from the layout the browser has anyway
+    let shown = visible.get(parent);
+    if (shown === undefined) {
+      shown = typeof parent.checkVisibility === 'function' ? parent.checkVisibility() : true;
+      visible.set(parent, shown);
+    }
+    if (!shown) return true;
+  }
+  for (let el = parent; el && el !== root.parentNode; el = el.parentElement) {
     if (SKIP.has(el.tagName.toUpperCase()) || el.hasAttribute(UI_ATTRIBUTE)) return true;
   }
   return false;
@@ -76,9 +87,10 @@ export function buildPageText(root: Node): PageText {
   let length = 0;
   let lastBlock: Node | null = null;
   let lastBr: Node | null = null;
+  const visible = new Map<Element, boolean>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
-    if (text.data.length === 0 || skipped(text, root)) continue;
+    if (text.data.length === 0 || skipped(text, root, visible)) continue;
     const block = nearestBlock(text);
     // a <br> between two text nodes of one block is a line break as well
     const br = previousBr(text);

@@ -38,3 +38,29 @@ describe('clipping messages are validated before any handler runs', () => {
     });
   });
 });
+
+describe('clipping handlers', () => {
+  it('answer a page only about clippings of its own origin', async () => {
+    const { Dexie } = await import('dexie');
+    const { PolicyDatabase } = await import('../../lib/db/database');
+    const { clippingsHandlers } = await import('../../lib/background/clippings-handlers');
+    const db = new PolicyDatabase(`handlers-${Math.random()}`);
+    const saved = await clippingsHandlers.savePageClipping({ capture }, { db, sender: {} });
+    expect(saved.status).toBe('saved');
+    const own = { db, sender: { url: 'https://example.org/a#x' } };
+    const foreign = { db, sender: { url: 'https://evil.example/' } };
+    expect((await clippingsHandlers.pageClippings({ url: capture.url }, own)).map((t) => t.quote)).toEqual([
+      capture.quote,
+    ]);
+    expect(await clippingsHandlers.pageClippings({ url: capture.url }, foreign)).toEqual([]);
+    const id = (saved as { id: string }).id;
+    expect(await clippingsHandlers.reportAnchoring({ url: capture.url, found: [], missing: [id] }, foreign)).toEqual({
+      updated: 0,
+    });
+    expect(await clippingsHandlers.reportAnchoring({ url: capture.url, found: [], missing: [id] }, own)).toEqual({
+      updated: 1,
+    });
+    db.close();
+    await Dexie.delete(db.name);
+  });
+});
