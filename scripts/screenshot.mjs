@@ -8,8 +8,8 @@ import {
   launchExtension,
   openExtensionPage,
   pointOfText,
-  readCard,
   ROOT,
+  readCard,
   serveStatic,
   waitFor,
   waitForSeeded,
@@ -28,10 +28,13 @@ try {
   await page.evaluate(() => document.fonts.ready);
   const point = await pointOfText(page, 'f-plain', '千县工程');
   await page.mouse.move(point.x, point.y);
-  await waitFor(async () => {
-    const card = await readCard(page);
-    return card && !card.loading && card.passages.length > 0;
-  }, { what: 'the card', timeoutMs: 15_000 });
+  await waitFor(
+    async () => {
+      const card = await readCard(page);
+      return card && !card.loading && card.passages.length > 0;
+    },
+    { what: 'the card', timeoutMs: 15_000 },
+  );
   await page.waitForTimeout(300);
   await mkdir(path.dirname(output), { recursive: true });
   await page.screenshot({ path: output });

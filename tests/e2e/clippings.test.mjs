@@ -121,8 +121,8 @@ describe('clippings end to end', { timeout: 240_000 }, () => {
     article = await ext.context.newPage();
     await article.goto(`${server.url}/clip-article.html?utm_source=e2e#top`);
     await article.bringToFront();
-    // the content script is live once it has registered its (still empty) highlight
-    await until(() => article.evaluate((name) => CSS.highlights.has(name), HIGHLIGHT), 'the content script');
+    // the content script is live once it has marked the page's terms (it starts clippings first)
+    await until(() => article.evaluate(() => CSS.highlights.has('policy-cross-ref-term')), 'the content script');
     // the page itself can reach neither the menu handler nor the extension's messaging
     assert.deepEqual(
       await article.evaluate(() => [
