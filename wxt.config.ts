@@ -9,6 +9,8 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
+    // interface text in public/_locales: Chinese by default, English where the browser asks for it
+    default_locale: 'zh_CN',
     name: '政策对照 · Policy Cross-Ref',
     description:
       'Marks Chinese health-policy program terms on any page and shows what the authoritative reports say about them.',

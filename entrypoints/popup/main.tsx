@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { App } from './App';
+import { PopupApp } from '../../components/popup/PopupApp';
 import './style.css';
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) render(<PopupApp />, root);

@@ -57,7 +57,13 @@ export class TermSearch {
       else if (nameKey.includes(key)) tier = 2;
       else if (key.length >= 2 && nameKey.length >= 2 && key.includes(nameKey)) tier = 3;
       // within a tier, names closer in length to the query first; the canonical name wins ties
-      if (tier >= 0) offer({ term, matched: name, tier, score: Math.abs(nameKey.length - key.length) + (name === term.canonical ? 0 : 0.5) });
+      if (tier >= 0)
+        offer({
+          term,
+          matched: name,
+          tier,
+          score: Math.abs(nameKey.length - key.length) + (name === term.canonical ? 0 : 0.5),
+        });
     }
     if (key.length >= 2) {
       for (const result of this.fuse.search(key, { limit: 20 })) {

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'preact/hooks';
+import { database } from '../../lib/db/database';
+import { type TermDetail, termDetail } from '../../lib/db/queries';
+import { t } from '../../lib/i18n';
+import { HighlightedText } from '../card/HighlightedText';
+import { categoryLabel, levelLabel } from './labels';
+
+/** A term: what it is, its other names, related terms, and every passage grouped by report. */
+export function TermView({
+  termId,
+  onTerm,
+  onPassage,
+}: {
+  termId: string;
+  onTerm: (termId: string) => void;
+  onPassage: (passageId: string) => void;
+}) {
+  const [detail, setDetail] = useState<TermDetail | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    setDetail(undefined);
+    void termDetail(database(), termId).then((d) => live && setDetail(d));
+    return () => {
+      live = false;
+    };
+  }, [termId]);
+
+  if (detail === undefined) return <p class="meta">{t('loading')}</p>;
+  if (detail === null) return <p class="meta">{t('noResults')}</p>;
+  const { term } = detail;
+  return (
+    <article class="term-view" data-testid="term-view" data-term-id={term.id}>
+      <h2 class="title">
+        {term.canonical} <span class="badge">{categoryLabel(term.category)}</span>
+      </h2>
+      <p>{term.explanation}</p>
+      <p class="meta">{term.explanationEn}</p>
+      {term.aliases.length > 0 && (
+        <p class="meta">
+          {t('aliases')}：{term.aliases.slice(0, 8).join('、')}
+        </p>
+      )}
+      {detail.related.length > 0 && (
+        <p class="related">
+          {t('related')}：
+          {detail.related.map((r) => (
+            <button key={r.id} type="button" class="link" data-nav onClick={() => onTerm(r.id)}>
+              {r.canonical}
+            </button>
+          ))}
+        </p>
+      )}
+      <p class="meta" data-testid="term-total">
+        {t('passageCount', detail.total)}
+      </p>
+      {detail.total === 0 && <p class="meta">{t('noPassages')}</p>}
+      {detail.groups.map(({ report, hits }) => (
+        <section key={report.id} data-report-id={report.id}>
+          <h3>
+            <span class="badge">{levelLabel(report.level)}</span> {report.title}{' '}
+            <span class="meta" data-testid="group-count">
+              {hits.length}
+            </span>
+          </h3>
+          <ul>
+            {hits.map(({ passage, spans }) => (
+              <li key={passage.id}>
+                <button
+                  type="button"
+                  class="row"
+                  data-nav
+                  data-passage-id={passage.id}
+                  onClick={() => onPassage(passage.id)}
+                >
+                  <span class="excerpt">
+                    <HighlightedText text={passage.text} spans={spans} />
+                  </span>
+                  <span class="meta block">
+                    {report.issuer} · {report.date} · {passage.section}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </article>
+  );
+}
