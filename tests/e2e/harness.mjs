@@ -22,7 +22,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * `userDataDir` twice to simulate a browser restart; a directory we created ourselves is removed
  * on close, one the caller passed in is left for the caller.
  */
-export async function launchExtension({ userDataDir, extensionDir = EXTENSION_DIR } = {}) {
+export async function launchExtension({ userDataDir, extensionDir = EXTENSION_DIR, args = [] } = {}) {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` (or \`npx wxt build\`) first.`);
   }
@@ -52,6 +52,7 @@ export async function launchExtension({ userDataDir, extensionDir = EXTENSION_DI
         '--disable-component-update',
         '--disable-sync',
         '--disable-quic',
+        ...args,
       ],
     });
     const serviceWorker =
