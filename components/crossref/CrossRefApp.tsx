@@ -13,6 +13,13 @@ interface Data {
   matrix: Map<string, Map<string, number>>;
 }
 
+/** A column label short enough for a table head: level, where, when (the full title is its tooltip). */
+function reportLabel(report: ReportRecord): string {
+  const region = report.region.split(/[：:]/)[0] ?? report.region;
+  const where = region.length > 6 ? `${region.slice(0, 5)}…` : region;
+  return `${levelLabel(report.level)} · ${where} · ${report.date.slice(0, 7)}`;
+}
+
 type SortKey = { column: 'term' | 'total' | string; descending: boolean };
 
 /** Terms × reports: how many passages of each report mention each term. A cell opens its passages. */
@@ -118,7 +125,7 @@ export function CrossRefApp() {
         <thead>
           <tr>
             {header('term', t('term'))}
-            {data.reports.map((r) => header(r.id, `${levelLabel(r.level)} · ${r.region}`, r.title))}
+            {data.reports.map((r) => header(r.id, reportLabel(r), `${r.title}（${r.issuer}，${r.date}）`))}
             {header('total', t('total'))}
           </tr>
         </thead>
