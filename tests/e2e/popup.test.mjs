@@ -203,4 +203,20 @@ describe('popup lookups', { timeout: 180_000 }, () => {
     assert.equal(manifest.default_locale, 'zh_CN');
     await english.close();
   });
+
+  it('does not search half-composed IME input', async () => {
+    const page = await popup();
+    const box = page.getByTestId('search');
+    await box.waitFor();
+    await box.focus();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'qianxian', selectionStart: 8, selectionEnd: 8 });
+    assert.equal(await box.inputValue(), 'qianxian', 'the pinyin is in the box while composing');
+    await page.waitForTimeout(400);
+    assert.equal(await page.getByTestId('results').count(), 0, 'no search on pinyin');
+    await cdp.send('Input.insertText', { text: '千县' });
+    await page.locator('[data-term-id="qianxian-gongcheng"]').first().waitFor();
+    await cdp.detach();
+    await page.close();
+  });
 });
