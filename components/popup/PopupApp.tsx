@@ -93,10 +93,10 @@ export function PopupApp({ search = location.search }: { search?: string }) {
       return;
     }
     const terms = termSearch.search(text);
-    const { hits, total } = ready
+    const { hits, total, exact } = ready
       ? await searchPassages(database(), text, activeFilters, PASSAGE_LIMIT)
-      : { hits: [], total: 0 };
-    if (mine === sequence.current) setResults({ query: text, terms, passages: hits, total });
+      : { hits: [], total: 0, exact: true };
+    if (mine === sequence.current) setResults({ query: text, terms, passages: hits, total, exact });
   };
 
   useEffect(() => {

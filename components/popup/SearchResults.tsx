@@ -9,6 +9,8 @@ export interface SearchState {
   terms: TermHit[];
   passages: PassageHit[];
   total: number;
+  /** False when `total` is an upper bound (many candidates, confirmed only as far as shown). */
+  exact: boolean;
 }
 
 /** Terms first, then passages; every row is a button reachable with the arrow keys. */
@@ -50,7 +52,10 @@ export function SearchResults({
       {state.passages.length > 0 && (
         <section>
           <h2>
-            {t('passages')} <span class="meta">{t('passageCount', state.total)}</span>
+            {t('passages')}{' '}
+            <span class="meta" data-testid="passage-total">
+              {state.exact ? t('passageCount', state.total) : t('passageCountApprox', state.total)}
+            </span>
           </h2>
           <ul>
             {state.passages.map((hit) => (

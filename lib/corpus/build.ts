@@ -1,4 +1,11 @@
-import { LEVEL_RANK, type PassageRecord, type ReportRecord, type TermHitRecord, type TermRecord } from '../db/records';
+import {
+  type GramPostingRecord,
+  LEVEL_RANK,
+  type PassageRecord,
+  type ReportRecord,
+  type TermHitRecord,
+  type TermRecord,
+} from '../db/records';
 import { createTermMatcher, termKeys } from '../terms/patterns';
 import type { TermEntry } from '../terms/types';
 import { bigrams } from '../text/grams';
@@ -7,7 +14,8 @@ import { ingestReport } from './ingest';
 import type { ReportMeta, Section } from './types';
 
 /** Bump when ingestion or matching changes in a way that changes the corpus tables. */
-export const CORPUS_FORMAT = 1;
+/** Bump when what the build produces changes shape, so every browser re-seeds. 2: gram postings. */
+export const CORPUS_FORMAT = 2;
 
 export interface CorpusInput {
   reports: readonly ReportMeta[];
@@ -16,9 +24,27 @@ export interface CorpusInput {
   catalogue: readonly TermEntry[];
 }
 
+/**
+ * For each character bigram, the passages that contain it, in passage order: a search reads one
+ * small record per bigram of the query and intersects, instead of scanning an index per bigram
+ * and loading whole passages to count.
+ */
+export function gramPostings(passages: readonly PassageRecord[]): GramPostingRecord[] {
+  const byGram = new Map<string, string[]>();
+  for (const passage of passages) {
+    for (const gram of passage.grams) {
+      const list = byGram.get(gram);
+      if (list) list.push(passage.id);
+      else byGram.set(gram, [passage.id]);
+    }
+  }
+  return [...byGram].map(([gram, ids]) => ({ gram, ids }));
+}
+
 export interface Corpus {
   /** Changes whenever any input or the corpus format changes: the seeding key. */
   version: string;
+  postings: GramPostingRecord[];
   reports: ReportRecord[];
   sections: Section[];
   passages: PassageRecord[];
@@ -89,5 +115,5 @@ export function buildCorpus(input: CorpusInput): Corpus {
     keys: termKeys(term),
     hitCount: hitCount.get(term.id) ?? 0,
   }));
-  return { version: corpusVersion(input), reports, sections, passages, terms, hits };
+  return { version: corpusVersion(input), reports, sections, passages, terms, hits, postings: gramPostings(passages) };
 }

@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type {
   ClippingRecord,
+  GramPostingRecord,
   MetaRecord,
   PassageRecord,
   ReportRecord,
@@ -20,6 +21,7 @@ export class PolicyDatabase extends Dexie {
   passages!: Table<PassageRecord, string>;
   terms!: Table<TermRecord, string>;
   termHits!: Table<TermHitRecord, [string, string]>;
+  gramPostings!: Table<GramPostingRecord, string>;
   clippings!: Table<ClippingRecord, string>;
   settings!: Table<SettingRecord, string>;
   meta!: Table<MetaRecord, string>;

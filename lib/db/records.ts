@@ -21,6 +21,12 @@ export type TermRecord = TermEntry & {
   hitCount: number;
 };
 
+/** The passages holding one character bigram (of their normalised text), in passage order. */
+export interface GramPostingRecord {
+  gram: string;
+  ids: string[];
+}
+
 /** A precomputed term → passage link: a hover card needs one indexed lookup, not a scan. */
 export interface TermHitRecord {
   termId: string;

@@ -31,7 +31,14 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
         'id, createdAt, updatedAt, urlKey, passageId, reportId, *tags, *terms, deletedAt, dedupKey, site, notFoundAt',
     },
   },
+  {
+    // v3 (search): bigram → passage ids, one record per bigram, filled by seeding (corpus format 2).
+    version: 3,
+    stores: {
+      gramPostings: 'gram',
+    },
+  },
 ];
 
 /** Tables rebuilt from the bundled corpus; everything else (clippings, settings) is user data. */
-export const CORPUS_TABLES = ['reports', 'sections', 'passages', 'terms', 'termHits', 'meta'] as const;
+export const CORPUS_TABLES = ['reports', 'sections', 'passages', 'terms', 'termHits', 'gramPostings', 'meta'] as const;

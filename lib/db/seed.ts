@@ -21,6 +21,7 @@ export async function seedCorpus(db: PolicyDatabase, corpus: Corpus): Promise<Se
     await db.passages.bulkAdd(corpus.passages);
     await db.terms.bulkAdd(corpus.terms);
     await db.termHits.bulkAdd(corpus.hits);
+    await db.gramPostings.bulkAdd(corpus.postings);
     await db.meta.put({ key: CORPUS_VERSION_KEY, value: corpus.version });
     await db.meta.put({ key: 'seededAt', value: Date.now() });
     return 'seeded';

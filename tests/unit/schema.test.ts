@@ -31,6 +31,12 @@ const PINNED = [
         'id, createdAt, updatedAt, urlKey, passageId, reportId, *tags, *terms, deletedAt, dedupKey, site, notFoundAt',
     },
   },
+  {
+    version: 3,
+    stores: {
+      gramPostings: 'gram',
+    },
+  },
 ];
 
 /** The fields every clipping format has had (v1's record shape). */
@@ -100,6 +106,24 @@ const CLIPPING_FIXTURES: Record<number, Array<ClippingV1 | ClippingRecord>> = {
       updatedAt: 1_710_000_000_000,
       dedupKey: 'page:https://example.org/news/1:x',
       notFoundAt: 1_710_000_500_000,
+    },
+  ],
+  // v3 changed no clipping field (it added the corpus's bigram postings): a v3 record is a v2 one
+  3: [
+    {
+      id: 'fixture-v3',
+      format: 2,
+      kind: 'passage',
+      quote: '以推广三明医改经验为抓手促进“三医”协同发展和治理',
+      passageId: 'national-work-conference-2024:4',
+      reportId: 'national-work-conference-2024',
+      section: '2024年全国卫生健康工作会议召开',
+      tags: [],
+      terms: ['sanyi-xietong', 'sanming-yigai'],
+      note: '',
+      createdAt: 1_720_000_000_000,
+      updatedAt: 1_720_000_000_000,
+      dedupKey: 'passage:national-work-conference-2024:4',
     },
   ],
 };
