@@ -17,7 +17,7 @@ export function hasHighlightApi(): boolean {
  * range in the frame after any DOM or style change on the page: measured here with 8,000 ranges
  * on a 1M-character page, each such frame took 50–140 ms longer, so a page with many marks would
  * stutter whenever it (or our card) changed anything. An IntersectionObserver adds a block's
- * ranges as it comes within a screen of the viewport and takes them out when it leaves.
+ * ranges as it comes within half a screen of the viewport and takes them out when it leaves.
  */
 export class HighlightSink implements MarkSink {
   readonly highlight = new Highlight();
@@ -30,7 +30,7 @@ export class HighlightSink implements MarkSink {
     this.highlight.priority = 0;
     this.observer =
       typeof IntersectionObserver === 'function'
-        ? new IntersectionObserver((entries) => this.onIntersections(entries), { rootMargin: '100% 0px' })
+        ? new IntersectionObserver((entries) => this.onIntersections(entries), { rootMargin: '50% 0px' })
         : null;
   }
 

@@ -27,17 +27,26 @@ class RunBuilder {
     this.nodes.push(node);
   }
 
-  /** Emits the run if it has any non-blank text, and starts a new one. */
+  /** Emits the run (a blank one costs the matcher one pass and finds nothing) and starts a new one. */
   flush(out: TextRun[]): void {
     const nodes = this.nodes;
     if (nodes.length > 0) {
       const starts: number[] = new Array(nodes.length);
-      let text = '';
+      // one join, not a chain of concatenations: the matcher would flatten the chain anyway
+      const parts: string[] = new Array(nodes.length);
+      let length = 0;
       for (let i = 0; i < nodes.length; i++) {
-        starts[i] = text.length;
-        text += (nodes[i] as Text).data;
+        const data = (nodes[i] as Text).data;
+        starts[i] = length;
+        parts[i] = data;
+        length += data.length;
       }
-      if (/\S/.test(text)) out.push({ container: this.container, nodes, starts, text });
+      out.push({
+        container: this.container,
+        nodes,
+        starts,
+        text: parts.length === 1 ? (parts[0] as string) : parts.join(''),
+      });
       this.nodes = [];
     }
   }
