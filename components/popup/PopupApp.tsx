@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { database } from '../../lib/db/database';
 import { requestPersistence } from '../../lib/db/persistence';
@@ -7,8 +7,7 @@ import type { ReportRecord } from '../../lib/db/records';
 import { t } from '../../lib/i18n';
 import type { PageTermsData } from '../../lib/messages/content';
 import { type PassageFilters, searchPassages } from '../../lib/search/passage-search';
-import { TermSearch } from '../../lib/search/term-search';
-import { CATALOGUE } from '../../lib/terms/catalogue';
+import type { TermSearch } from '../../lib/search/term-search';
 import { LatestClippings } from '../clippings/LatestClippings';
 import { MarkingSwitches } from './MarkingSwitches';
 import { PageTerms } from './PageTerms';
@@ -65,7 +64,7 @@ export function PopupApp({ search = location.search }: { search?: string }) {
   const sequence = useRef(0);
   const input = useRef<HTMLInputElement>(null);
   const main = useRef<HTMLElement>(null);
-  const termSearch = useMemo(() => new TermSearch(CATALOGUE), []);
+  const termSearch = useRef<Promise<TermSearch> | null>(null);
 
   useEffect(() => {
     void inspectedTab(search).then(setTabId);
@@ -92,7 +91,12 @@ export function PopupApp({ search = location.search }: { search?: string }) {
       setResults(null);
       return;
     }
-    const terms = termSearch.search(text);
+    // the catalogue and Fuse load with the first query, not with the popup: a faster first paint
+    termSearch.current ??= Promise.all([
+      import('../../lib/search/term-search'),
+      import('../../lib/terms/catalogue'),
+    ]).then(([{ TermSearch }, { CATALOGUE }]) => new TermSearch(CATALOGUE));
+    const terms = (await termSearch.current).search(text);
     const { hits, total, exact } = ready
       ? await searchPassages(database(), text, activeFilters, PASSAGE_LIMIT)
       : { hits: [], total: 0, exact: true };
