@@ -25,6 +25,12 @@ export class HighlightSink implements MarkSink {
   private readonly byContainer = new Map<Element, Set<PageMatch>>();
   private readonly near = new WeakSet<Element>();
   private readonly observer: IntersectionObserver | null;
+  /**
+   * Marks drawn at once, before the observer has reported anything: the scan starts at the top
+   * of the page, which is what a freshly opened page shows, and the observer's first report comes
+   * a frame later (a long one on a big page). It takes out whichever of these are far away.
+   */
+  private eager = 150;
 
   constructor() {
     this.highlight.priority = 0;
@@ -58,6 +64,10 @@ export class HighlightSink implements MarkSink {
       }
       set.add(match);
       if (!this.observer || this.near.has(match.container)) this.highlight.add(this.rangeOf(match));
+      else if (this.eager > 0) {
+        this.eager--;
+        this.highlight.add(this.rangeOf(match));
+      }
     }
     this.ensureRegistered();
   }

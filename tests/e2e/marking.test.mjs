@@ -252,7 +252,10 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
     await page.setViewportSize({ width: 1000, height: 800 });
     await page.goto(`${long.url}/long.html`);
     await waitFor(async () => (await readMarks(page)).some((m) => m.id === 'top'), { what: 'mark at the top' });
-    assert.ok(!(await readMarks(page)).some((m) => m.id === 'bottom'), 'the far end is not registered yet');
+    // drawn at once with the top of the page, then taken out once the observer reports it far away
+    await waitFor(async () => !(await readMarks(page)).some((m) => m.id === 'bottom'), {
+      what: 'the far end to be unregistered',
+    });
     await page.evaluate(() => document.getElementById('bottom').scrollIntoView());
     await waitFor(async () => (await readMarks(page)).some((m) => m.id === 'bottom'), { what: 'mark at the bottom' });
     await page.close();
