@@ -4,7 +4,7 @@ import { collectRuns, nestedBlocksOf, RunStream, type TextRun } from '../../lib/
 import type { Matcher } from '../../lib/terms/matcher';
 
 /** Longest stretch of main-thread work before yielding to the page. */
-const SLICE_MS = 5;
+const SLICE_MS = 4;
 /** How long page mutations are gathered before they are scanned (well inside the 500 ms promise). */
 const MUTATION_BATCH_MS = 60;
 
@@ -107,7 +107,7 @@ export class PageScanner {
     let deadline = sliceStart + SLICE_MS;
     const runs: TextRun[] = [];
     // stop pulling text to match what was pulled: matching and marking count against the slice too
-    const shouldStop = () => runs.length >= 24 || performance.now() >= deadline;
+    const shouldStop = () => runs.length >= 12 || performance.now() >= deadline;
     for (const root of roots) {
       if (this.stopped) return;
       if (!root.isConnected) continue;
