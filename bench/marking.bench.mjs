@@ -6,11 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import {
-  CHROMIUM_PATH,
   EXTENSION_DIR,
   importProductModule,
+  launchBrowser,
   launchExtension,
   ROOT,
   serveStatic,
@@ -43,19 +42,7 @@ const markJs = readFileSync(path.join(ROOT, 'node_modules', 'mark.js', 'dist', '
 const js = (body) => ({ body, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
 const server = await serveStatic({ '/page.html': html, '/bench.js': js(benchJs), '/mark.js': js(markJs) });
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  headless: false,
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchBrowser();
 
 async function freshPage(withMark = false) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

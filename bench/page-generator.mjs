@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-function rng(seed) {
+/** A small seeded generator (mulberry32): the same seed, the same page or corpus. */
+export function rng(seed) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -35,14 +36,10 @@ function variants(form, random) {
   return out;
 }
 
-/**
- * @param {{ root: string, forms: { termId: string, form: string }[], seed?: number,
- *   paragraphs?: number }} options
- */
-export function generatePage({ root, forms, seed = 7, paragraphs = 3600 }) {
-  const random = rng(seed);
+/** The sentences of the bundled reports, line breaks removed: the raw material of generated text. */
+export function seedSentences(root) {
   const seedDir = path.join(root, 'seeds');
-  const sentences = readdirSync(seedDir)
+  return readdirSync(seedDir)
     .filter((f) => f.endsWith('.txt'))
     .flatMap((f) =>
       readFileSync(path.join(seedDir, f), 'utf8')
@@ -50,6 +47,15 @@ export function generatePage({ root, forms, seed = 7, paragraphs = 3600 }) {
         .split(/(?<=[。；！？])/),
     )
     .filter((s) => s.length >= 8);
+}
+
+/**
+ * @param {{ root: string, forms: { termId: string, form: string }[], seed?: number,
+ *   paragraphs?: number }} options
+ */
+export function generatePage({ root, forms, seed = 7, paragraphs = 3600 }) {
+  const random = rng(seed);
+  const sentences = seedSentences(root);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const piece = (min, max) => {
     const source = random() < 0.6 ? pick(sentences) : FILLER;

@@ -3,17 +3,17 @@
 // texts, on a generated corpus of 10,000 passages (~2 MB), same page, same run; and the popup's
 // first useful paint with the built extension.
 // Usage: npm run build && node bench/search.bench.mjs
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import {
-  CHROMIUM_PATH,
+  launchBrowser,
   launchExtension,
   openExtensionPage,
   ROOT,
   serveStatic,
   waitForSeeded,
 } from '../tests/e2e/harness.mjs';
+import { rng, seedSentences } from './page-generator.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ROUNDS = 5;
@@ -31,20 +31,9 @@ const QUERIES = [
 ];
 
 // the corpus: sentences of the bundled reports recombined into 10,000 passages of ~200 characters
-let seed = 11;
-const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
+const random = rng(11);
 const seedDir = path.join(ROOT, 'seeds');
-const sentences = readdirSync(seedDir)
-  .filter((f) => f.endsWith('.txt'))
-  .flatMap((f) =>
-    readFileSync(path.join(seedDir, f), 'utf8')
-      .replace(/\s+/g, '')
-      .split(/(?<=[。；！？])/),
-  )
-  .filter((s) => s.length >= 8);
+const sentences = seedSentences(ROOT);
 const reportsMeta = JSON.parse(readFileSync(path.join(seedDir, 'reports.json'), 'utf8'));
 const reports = (reportsMeta.reports ?? reportsMeta).map((r, i) => ({ ...r, levelRank: i, passageCount: 2000 }));
 const passages = [];
@@ -79,19 +68,7 @@ const server = await serveStatic({
 });
 
 const results = { corpus: { passages: passages.length, chars: corpusChars }, queries: [] };
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  headless: false,
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchBrowser();
 try {
   const page = await browser.newPage();
   await page.goto(`${server.url}/search.html`);

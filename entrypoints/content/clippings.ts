@@ -198,6 +198,7 @@ function createHighlighter() {
       if (highlight && CSS.highlights.get(CLIPPING_HIGHLIGHT) === highlight) CSS.highlights.delete(CLIPPING_HIGHLIGHT);
       highlight = ranges.length > 0 ? new Highlight(...ranges) : null;
       if (highlight) CSS.highlights.set(CLIPPING_HIGHLIGHT, highlight);
+      guardHighlight();
     }
     const report = JSON.stringify([found, missing]);
     if (report !== lastReport && targets.length > 0) {
@@ -234,12 +235,20 @@ function createHighlighter() {
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
-  // a page that clears CSS.highlights (or replaces our entry) gets ours back
-  const guard = setInterval(() => {
-    if (highlight && highlightsSupported() && CSS.highlights.get(CLIPPING_HIGHLIGHT) !== highlight) {
-      CSS.highlights.set(CLIPPING_HIGHLIGHT, highlight);
+  // a page that clears CSS.highlights (or replaces our entry) gets ours back; the check only runs
+  // while there is a highlight, so a page without clippings gets no timer
+  let guard: ReturnType<typeof setInterval> | undefined;
+  const guardHighlight = () => {
+    if (highlight && !guard) {
+      guard = setInterval(() => {
+        if (highlight && CSS.highlights.get(CLIPPING_HIGHLIGHT) !== highlight)
+          CSS.highlights.set(CLIPPING_HIGHLIGHT, highlight);
+      }, 1000);
+    } else if (!highlight && guard) {
+      clearInterval(guard);
+      guard = undefined;
     }
-  }, 1000);
+  };
 
   void load();
   return {

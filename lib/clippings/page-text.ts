@@ -1,3 +1,4 @@
+import { pieceAt } from '../text/offsets';
 /**
  * The visible text of a page as one string, with a map back to its text nodes: capture turns a
  * selection into offsets of this string, re-anchoring turns offsets back into DOM ranges. A line
@@ -116,17 +117,7 @@ function previousBr(text: Text): Node | null {
 
 /** Index of the last node starting at or before `offset` (or -1). */
 function nodeAt(page: PageText, offset: number): number {
-  let lo = 0;
-  let hi = page.starts.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((page.starts[mid] as number) <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return pieceAt(page.starts, offset);
 }
 
 /** The DOM boundary points of [start, end) of the page text; null if the span covers no node. */

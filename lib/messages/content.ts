@@ -1,4 +1,4 @@
-import { isShortString, type Validators } from './validate';
+import { isShortString, parseWith, type Validators } from './validate';
 
 /**
  * Requests from extension pages (the popup) to the content script of one tab, sent with
@@ -54,12 +54,5 @@ export interface ContentEnvelope<K extends ContentMessageType = ContentMessageTy
 
 /** Validates a message received by a content script. */
 export function parseContentEnvelope(message: unknown): ContentEnvelope | null {
-  if (typeof message !== 'object' || message === null) return null;
-  const { type, payload } = message as { type?: unknown; payload?: unknown };
-  if (typeof type !== 'string' || !Object.hasOwn(contentValidators, type)) return null;
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
-  const request = (contentValidators[type as ContentMessageType] as (p: Record<string, unknown>) => unknown)(
-    payload as Record<string, unknown>,
-  );
-  return request === null ? null : ({ type, payload: request } as ContentEnvelope);
+  return parseWith<ContentProtocol>(contentValidators, message) as ContentEnvelope | null;
 }

@@ -34,3 +34,19 @@ export function isStringArray(value: unknown, maxItems: number, maxLength = MAX_
     value.every((item) => typeof item === 'string' && item.length <= maxLength)
   );
 }
+
+/**
+ * Validates `{ type, payload }` against a protocol's validators: unknown types, non-object
+ * payloads and invalid fields are refused (null), and only the validated fields are returned.
+ */
+export function parseWith<P extends { [K in keyof P]: { request: unknown; response: unknown } }>(
+  validators: Validators<P>,
+  message: unknown,
+): { type: keyof P & string; payload: P[keyof P]['request'] } | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const { type, payload } = message as { type?: unknown; payload?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(validators, type)) return null;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
+  const request = (validators[type as keyof P] as Validator<unknown>)(payload as Payload);
+  return request === null ? null : { type: type as keyof P & string, payload: request as P[keyof P]['request'] };
+}

@@ -1,3 +1,4 @@
+import { pieceAt } from '../text/offsets';
 import { blockContainerOf, isInline, isInsideSkipped, isSkipped } from './dom-rules';
 
 /**
@@ -95,14 +96,7 @@ export function locate(
   offset: number,
   preferEnd: boolean,
 ): { node: Text; index: number; offset: number } {
-  // binary search for the last node starting at or before the offset
-  let lo = 0;
-  let hi = run.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((run.starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  let lo = Math.max(0, pieceAt(run.starts, offset));
   // an end offset that falls exactly on a node boundary belongs to the earlier node
   if (preferEnd && lo > 0 && run.starts[lo] === offset) lo--;
   const node = run.nodes[lo] as Text;

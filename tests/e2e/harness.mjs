@@ -16,6 +16,25 @@ export const DB_NAME = 'policy-cross-ref';
 /** CHROMIUM_PATH lets a developer point at another Chromium build without editing tests. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** How every test and benchmark starts Chromium here. */
+export const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox', // CI runs as root, where Chromium's sandbox refuses to start
+  '--disable-gpu',
+  '--no-first-run',
+  // keep the run hermetic: no update, sync or QUIC traffic that could stall or flake
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** A plain Chromium without the extension (for benchmark baselines measured beside it). */
+export function launchBrowser() {
+  // Playwright's own headless switch gives the old `--headless`; the flags ask for the new one
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: false, args: CHROMIUM_FLAGS });
+}
+
 /**
  * Launches Chromium with the unpacked MV3 build and waits for its service worker.
  * A persistent context is the only kind Chromium loads extensions into. Pass the same
@@ -41,17 +60,9 @@ export async function launchExtension({ userDataDir, extensionDir = EXTENSION_DI
       // new headless (passed below) is a full browser and runs extensions and their workers.
       headless: false,
       args: [
-        '--headless=new',
+        ...CHROMIUM_FLAGS,
         `--load-extension=${extensionDir}`,
         `--disable-extensions-except=${extensionDir}`,
-        '--no-sandbox', // CI runs as root, where Chromium's sandbox refuses to start
-        '--disable-gpu',
-        '--no-first-run',
-        // keep the run hermetic: no update, sync or QUIC traffic that could stall or flake
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
         ...args,
       ],
     });
