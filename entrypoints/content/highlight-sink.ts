@@ -1,4 +1,4 @@
-import type { MarkSink, PageMatch } from '../../lib/page/page-matches';
+import { type MarkSink, type PageMatch, piecesOf } from '../../lib/page/page-matches';
 
 export const TERM_HIGHLIGHT = 'policy-cross-ref-term';
 export const FLASH_HIGHLIGHT = 'policy-cross-ref-flash';
@@ -19,11 +19,16 @@ export function hasHighlightApi(): boolean {
  * stutter whenever it (or our card) changed anything. An IntersectionObserver adds a block's
  * ranges as it comes within half a screen of the viewport and takes them out when it leaves.
  */
+/** A block's marks: its matches, their ranges once made, and whether they are registered. */
+interface Block {
+  matches: PageMatch[];
+  ranges: StaticRange[];
+  registered: boolean;
+}
+
 export class HighlightSink implements MarkSink {
   readonly highlight = new Highlight();
-  private readonly ranges = new WeakMap<PageMatch, StaticRange>();
-  private readonly byContainer = new Map<Element, Set<PageMatch>>();
-  private readonly near = new WeakSet<Element>();
+  private readonly blocks = new Map<Element, Block>();
   private readonly observer: IntersectionObserver | null;
   /**
    * Marks drawn at once, before the observer has reported anything: the scan starts at the top
@@ -40,66 +45,59 @@ export class HighlightSink implements MarkSink {
         : null;
   }
 
-  private rangeOf(match: PageMatch): StaticRange {
-    let range = this.ranges.get(match);
-    if (!range) {
-      range = new StaticRange({
-        startContainer: match.startNode,
-        startOffset: match.startOffset,
-        endContainer: match.endNode,
-        endOffset: match.endOffset,
-      });
-      this.ranges.set(match, range);
-    }
-    return range;
-  }
-
-  add(matches: readonly PageMatch[]): void {
-    for (const match of matches) {
-      let set = this.byContainer.get(match.container);
-      if (!set) {
-        set = new Set();
-        this.byContainer.set(match.container, set);
-        this.observer?.observe(match.container);
-      }
-      set.add(match);
-      if (!this.observer || this.near.has(match.container)) this.highlight.add(this.rangeOf(match));
-      else if (this.eager > 0) {
-        this.eager--;
-        this.highlight.add(this.rangeOf(match));
+  add(container: Element, matches: readonly PageMatch[]): void {
+    let block = this.blocks.get(container);
+    if (!block) {
+      block = { matches: [], ranges: [], registered: this.observer === null };
+      this.blocks.set(container, block);
+      this.observer?.observe(container);
+      if (!block.registered && this.eager > 0) {
+        this.eager -= matches.length;
+        block.registered = true;
       }
     }
-    this.ensureRegistered();
+    for (const match of matches) block.matches.push(match);
+    if (block.registered) this.register(block);
+    // the scanner calls ensureRegistered() once per slice, not per block
   }
 
-  remove(matches: readonly PageMatch[]): void {
-    for (const match of matches) {
-      const range = this.ranges.get(match);
-      if (range) this.highlight.delete(range);
-      const set = this.byContainer.get(match.container);
-      if (!set) continue;
-      set.delete(match);
-      if (set.size === 0) {
-        this.byContainer.delete(match.container);
-        this.observer?.unobserve(match.container);
-        this.near.delete(match.container);
+  drop(container: Element): void {
+    const block = this.blocks.get(container);
+    if (!block) return;
+    this.blocks.delete(container);
+    this.observer?.unobserve(container);
+    for (const range of block.ranges) this.highlight.delete(range);
+  }
+
+  /** Adds the block's ranges to the highlight, making those not made yet. */
+  private register(block: Block): void {
+    const { matches, ranges } = block;
+    for (let i = 0; i < matches.length; i++) {
+      let range = ranges[i];
+      if (range === undefined) {
+        const match = matches[i] as PageMatch;
+        range = new StaticRange({
+          startContainer: match.startNode,
+          startOffset: match.startOffset,
+          endContainer: match.endNode,
+          endOffset: match.endOffset,
+        });
+        ranges.push(range);
       }
+      this.highlight.add(range);
     }
   }
 
   private onIntersections(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
-      const set = this.byContainer.get(entry.target);
-      if (!set) continue;
+      const block = this.blocks.get(entry.target);
+      if (!block) continue;
       if (entry.isIntersecting) {
-        this.near.add(entry.target);
-        for (const match of set) this.highlight.add(this.rangeOf(match));
-      } else {
-        this.near.delete(entry.target);
-        for (const match of set) {
-          const range = this.ranges.get(match);
-          if (range) this.highlight.delete(range);
-        }
+        block.registered = true;
+        this.register(block);
+      } else if (block.registered) {
+        block.registered = false;
+        for (const range of block.ranges) this.highlight.delete(range);
       }
     }
     this.ensureRegistered();
@@ -117,7 +115,7 @@ export class HighlightSink implements MarkSink {
 
   dispose(): void {
     this.observer?.disconnect();
-    this.byContainer.clear();
+    this.blocks.clear();
     this.highlight.clear();
     if (CSS.highlights.get(TERM_HIGHLIGHT) === this.highlight) CSS.highlights.delete(TERM_HIGHLIGHT);
   }
@@ -132,11 +130,11 @@ export const WRAP_TAG = 'pcr-mark';
 export class WrapSink implements MarkSink {
   private readonly wrappers = new WeakMap<PageMatch, Element[]>();
 
-  add(matches: readonly PageMatch[]): void {
+  add(_container: Element, matches: readonly PageMatch[]): void {
     // within one node, wrap from the end backwards so the earlier offsets stay valid
     const byNode = new Map<Text, { match: PageMatch; from: number; to: number }[]>();
     for (const match of matches) {
-      for (const { node, from, to } of match.pieces) {
+      for (const { node, from, to } of piecesOf(match)) {
         const list = byNode.get(node);
         if (list) list.push({ match, from, to });
         else byNode.set(node, [{ match, from, to }]);
@@ -159,7 +157,7 @@ export class WrapSink implements MarkSink {
     }
   }
 
-  remove(matches: readonly PageMatch[]): void {
+  drop(_container: Element, matches: readonly PageMatch[]): void {
     for (const match of matches) {
       for (const wrapper of this.wrappers.get(match) ?? []) {
         const parent = wrapper.parentNode;

@@ -98,34 +98,30 @@ export class PageScanner {
   }
 
   /**
-   * Scans the text under each root in document order, in slices, marking as it goes. A block
-   * already scanned under an earlier root (the visible ones go first) is not scanned again.
+   * Scans the text under each root in document order, in slices, marking as it goes: each run is
+   * matched as soon as the walk has read it. A block already scanned under an earlier root (the
+   * visible ones go first) is not scanned again.
    */
   private async walk(roots: Element[]): Promise<void> {
     const seen = new Set<Element>();
     let sliceStart = performance.now();
     let deadline = sliceStart + SLICE_MS;
-    const runs: TextRun[] = [];
-    // stop pulling text to match what was pulled: matching and marking count against the slice too
-    const shouldStop = () => runs.length >= 12 || performance.now() >= deadline;
+    const shouldStop = () => performance.now() >= deadline;
     for (const root of roots) {
       if (this.stopped) return;
       if (!root.isConnected) continue;
       const mine = new Set<Element>();
-      // a block scanned under an earlier root is left out; with one root there is nothing to check
+      const checkOwn = seen.size > 0;
       const stream = new RunStream(
         root,
-        seen.size === 0 ? undefined : (container) => seen.has(container) && !mine.has(container),
+        (run) => {
+          if (checkOwn) mine.add(run.container);
+          this.matches.absorbRun(run, this.matcher, seen);
+        },
+        // a block scanned under an earlier root is left out; with one root there is nothing to check
+        checkOwn ? (container) => seen.has(container) && !mine.has(container) : undefined,
       );
-      for (;;) {
-        const ended = stream.pull(runs, shouldStop);
-        if (runs.length > 0) {
-          for (const run of runs) mine.add(run.container);
-          this.matches.absorb(runs, this.matcher, seen);
-          runs.length = 0;
-        }
-        if (ended) break;
-        if (performance.now() < deadline) continue;
+      while (!stream.pull(shouldStop)) {
         this.afterOwnWork();
         this.hooks.onSlice?.(performance.now() - sliceStart);
         await yieldToPage();
@@ -216,7 +212,7 @@ export class PageScanner {
 
 function isOwnUi(node: Node): boolean {
   for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (OWN_UI_TAGS.has(el.tagName)) return true;
+    if (OWN_UI_TAGS.has(el.localName)) return true;
   }
   return false;
 }

@@ -5,7 +5,7 @@ import { ask } from '../../lib/ask';
 import type { ContentProtocol, PageTermsData } from '../../lib/messages/content';
 import { parseContentEnvelope } from '../../lib/messages/content';
 import type { CardPassage, TermCardData } from '../../lib/messages/corpus';
-import { compareMatches, type MarkSink, type PageMatch, PageMatches } from '../../lib/page/page-matches';
+import { compareMatches, type MarkSink, matchedText, type PageMatch, PageMatches } from '../../lib/page/page-matches';
 import { summarisePageTerms } from '../../lib/page/page-terms';
 import {
   DEFAULT_MARKING,
@@ -102,11 +102,11 @@ export class TermMarking {
       : new WrapSink();
     // the first match is what turns on styles and listeners: a page without terms gets nothing
     this.sink = {
-      add: (list) => {
-        base.add(list);
+      add: (container, list) => {
+        base.add(container, list);
         if (list.length > 0) this.onFirstMarks();
       },
-      remove: (list) => base.remove(list),
+      drop: (container, list) => base.drop(container, list),
       dispose: () => base.dispose?.(),
       ensureRegistered: () => base.ensureRegistered?.(),
     };
@@ -245,7 +245,7 @@ export class TermMarking {
   private cardProps(match: PageMatch, state: TermCardProps['state']): TermCardProps {
     return {
       canonical: canonicalOf(match.termId),
-      matchedForm: match.form.replace(/\s+/g, ' ').trim(),
+      matchedForm: matchedText(match).replace(/\s+/g, ' ').trim(),
       state,
       onSave: (passage: CardPassage) => ask('savePassageClipping', { passageId: passage.passageId }),
       onCopy: (passage: CardPassage) => this.copy(passageWithSource(passage)),

@@ -1,24 +1,55 @@
 import type { Matcher } from '../terms/matcher';
-import { locate, type TextRun } from './text-blocks';
+import { pieceAt } from '../text/offsets';
+import { blockContainerOf } from './dom-rules';
+import type { TextRun } from './text-blocks';
 
-/** One occurrence of a catalogue term on the page. */
+/**
+ * One occurrence of a catalogue term on the page. Kept small (a large page holds thousands): the
+ * text as written and the per-node pieces are worked out when asked for (`matchedText`, `piecesOf`).
+ */
 export interface PageMatch {
   termId: string;
-  /** The text as the page writes it (quotes, spaces, traditional script and all). */
-  form: string;
   container: Element;
   startNode: Text;
   startOffset: number;
   endNode: Text;
   endOffset: number;
-  /** The text nodes the match touches, with the part of each it covers: for hit-testing. */
-  pieces: { node: Text; from: number; to: number }[];
+  /** Every text node the match touches, in order, when it spans more than one (else null). */
+  nodes: Text[] | null;
+}
+
+/** A part of a match inside one text node: [from, to) of that node's text. */
+export interface MatchPiece {
+  node: Text;
+  from: number;
+  to: number;
 }
 
 /** Where marks are drawn: the highlight registry, or wrapped elements where there is none. */
 export interface MarkSink {
-  add(matches: readonly PageMatch[]): void;
-  remove(matches: readonly PageMatch[]): void;
+  /** Marks a container's new matches (a container's matches may arrive in several calls). */
+  add(container: Element, matches: readonly PageMatch[]): void;
+  /** Takes out every mark of a container: these are all its matches. */
+  drop(container: Element, matches: readonly PageMatch[]): void;
+}
+
+/** The text nodes a match touches, with the part of each it covers. */
+export function piecesOf(match: PageMatch): MatchPiece[] {
+  const nodes = match.nodes ?? [match.startNode];
+  const out: MatchPiece[] = [];
+  for (const node of nodes) {
+    const from = node === match.startNode ? match.startOffset : 0;
+    const to = node === match.endNode ? match.endOffset : node.data.length;
+    if (to > from) out.push({ node, from, to });
+  }
+  return out;
+}
+
+/** The match as the page writes it (quotes, spaces, traditional script and all). */
+export function matchedText(match: PageMatch): string {
+  return piecesOf(match)
+    .map((piece) => piece.node.data.slice(piece.from, piece.to))
+    .join('');
 }
 
 /** For a closing quotation mark, its opening partner; 0 for any other character. */
@@ -53,79 +84,92 @@ export function withOpeningQuote(text: string, start: number, end: number): numb
   return start;
 }
 
-/** Finds the matches of one run of text. */
+/**
+ * Finds the matches of one run of text. The run's texts are joined first: the matcher reads a few
+ * long strings of its own several times faster than many short strings handed out by the DOM.
+ */
 export function matchRun(matcher: Matcher, run: TextRun): PageMatch[] {
   const out: PageMatch[] = [];
-  matcher.scan(run.text, (pattern, rawStart, end) => {
-    const start = withOpeningQuote(run.text, rawStart, end);
-    const first = locate(run, start, false);
-    const last = locate(run, end, true);
-    const pieces: PageMatch['pieces'] = [];
-    for (let i = first.index; i <= last.index; i++) {
-      const node = run.nodes[i] as Text;
-      const nodeStart = run.starts[i] as number;
-      const from = Math.max(0, start - nodeStart);
-      const to = Math.min(node.data.length, end - nodeStart);
-      if (to > from) pieces.push({ node, from, to });
+  const { nodes, texts, container } = run;
+  const text = texts.length === 1 ? (texts[0] as string) : texts.join('');
+  const patterns = matcher.patterns;
+  let starts: number[] | null = null;
+  matcher.scan(text, (pattern, rawStart, end) => {
+    const start = withOpeningQuote(text, rawStart, end);
+    let sp = 0;
+    let ep = 0;
+    if (texts.length > 1) {
+      starts ??= startsOf(texts);
+      sp = pieceAt(starts, start);
+      ep = pieceAt(starts, end - 1);
     }
+    const startAt = sp === 0 ? 0 : ((starts as number[])[sp] as number);
+    const endAt = ep === 0 ? 0 : ((starts as number[])[ep] as number);
     out.push({
-      termId: (matcher.patterns[pattern] as { termId: string }).termId,
-      form: run.text.slice(start, end),
-      container: run.container,
-      startNode: first.node,
-      startOffset: first.offset,
-      endNode: last.node,
-      endOffset: last.offset,
-      pieces,
+      termId: (patterns[pattern] as { termId: string }).termId,
+      container,
+      startNode: nodes[sp] as Text,
+      startOffset: start - startAt,
+      endNode: nodes[ep] as Text,
+      endOffset: end - endAt,
+      nodes: sp === ep ? null : nodes.slice(sp, ep + 1),
     });
   });
   return out;
 }
 
+/** Where each piece begins in the joined text. */
+function startsOf(texts: readonly string[]): number[] {
+  const starts: number[] = new Array(texts.length);
+  let at = 0;
+  for (let i = 0; i < texts.length; i++) {
+    starts[i] = at;
+    at += (texts[i] as string).length;
+  }
+  return starts;
+}
+
 /**
- * Every match on the page, by block container, and by text node for hit-testing. Rescanning a
- * container replaces exactly its matches, so text changed by the page is re-marked without
- * touching the rest.
+ * Every match on the page, by block container. Rescanning a container replaces exactly its
+ * matches, so text changed by the page is re-marked without touching the rest. Hit-testing goes
+ * from a text node to its block, so no index by node is kept (thousands of entries on a big page,
+ * for a lookup made only when the pointer rests).
  */
 export class PageMatches {
   private readonly byContainer = new Map<Element, PageMatch[]>();
-  private byNode = new WeakMap<Text, PageMatch[]>();
 
   constructor(private readonly sink: MarkSink) {}
 
   /** Replaces the matches of the containers of `runs` (all runs of each container must be given). */
-  replace(runs: readonly TextRun[], matcher: Matcher): PageMatch[] {
+  replace(runs: readonly TextRun[], matcher: Matcher): number {
     return this.absorb(runs, matcher, new Set());
   }
 
   /**
    * Adds the matches of `runs`, for a scan that delivers a container's runs in several batches:
-   * the first time a container is met (not yet in `seen`) its old matches are dropped.
+   * the first time a container is met (not yet in `seen`) its old matches are dropped. Returns how
+   * many matches were added.
    */
-  absorb(runs: readonly TextRun[], matcher: Matcher, seen: Set<Element>): PageMatch[] {
-    const added: PageMatch[] = [];
-    for (const run of runs) {
-      const container = run.container;
-      if (!seen.has(container)) {
-        seen.add(container);
-        this.drop(container);
-      }
-      const found = matchRun(matcher, run);
-      if (found.length === 0) continue;
-      const list = this.byContainer.get(container);
-      if (list) list.push(...found);
-      else this.byContainer.set(container, found);
-      for (const match of found) {
-        for (const piece of match.pieces) {
-          const onNode = this.byNode.get(piece.node);
-          if (onNode) onNode.push(match);
-          else this.byNode.set(piece.node, [match]);
-        }
-        added.push(match);
-      }
-    }
-    if (added.length > 0) this.sink.add(added);
+  absorb(runs: readonly TextRun[], matcher: Matcher, seen: Set<Element>): number {
+    let added = 0;
+    for (const run of runs) added += this.absorbRun(run, matcher, seen);
     return added;
+  }
+
+  /** `absorb` for one run (whose arrays may be reused by the caller afterwards). */
+  absorbRun(run: TextRun, matcher: Matcher, seen: Set<Element>): number {
+    const container = run.container;
+    if (!seen.has(container)) {
+      seen.add(container);
+      this.drop(container);
+    }
+    const found = matchRun(matcher, run);
+    if (found.length === 0) return 0;
+    const list = this.byContainer.get(container);
+    if (list) list.push(...found);
+    else this.byContainer.set(container, found.slice());
+    this.sink.add(container, found);
+    return found.length;
   }
 
   /** Forgets a container's matches (its text changed or it left the page). */
@@ -133,16 +177,7 @@ export class PageMatches {
     const old = this.byContainer.get(container);
     if (!old) return;
     this.byContainer.delete(container);
-    for (const match of old) {
-      for (const piece of match.pieces) {
-        const list = this.byNode.get(piece.node);
-        if (!list) continue;
-        const kept = list.filter((m) => m !== match);
-        if (kept.length > 0) this.byNode.set(piece.node, kept);
-        else this.byNode.delete(piece.node);
-      }
-    }
-    this.sink.remove(old);
+    this.sink.drop(container, old);
   }
 
   /** Drops containers no longer in the document (removed by the page). */
@@ -151,10 +186,7 @@ export class PageMatches {
   }
 
   clear(): void {
-    const all = [...this.byContainer.values()].flat();
-    this.byContainer.clear();
-    this.byNode = new WeakMap();
-    if (all.length > 0) this.sink.remove(all);
+    for (const container of [...this.byContainer.keys()]) this.drop(container);
   }
 
   get size(): number {
@@ -165,11 +197,18 @@ export class PageMatches {
 
   /** The match covering character `offset` of a text node, if any. */
   at(node: Text, offset: number): PageMatch | null {
-    const list = this.byNode.get(node);
+    const container = blockContainerOf(node);
+    const list = container ? this.byContainer.get(container) : undefined;
     if (!list) return null;
     for (const match of list) {
-      for (const piece of match.pieces)
-        if (piece.node === node && offset >= piece.from && offset < piece.to) return match;
+      if (match.nodes === null) {
+        if (node === match.startNode && offset >= match.startOffset && offset < match.endOffset) return match;
+        continue;
+      }
+      if (!match.nodes.includes(node)) continue;
+      if (node === match.startNode && offset < match.startOffset) continue;
+      if (node === match.endNode && offset >= match.endOffset) continue;
+      return match;
     }
     return null;
   }

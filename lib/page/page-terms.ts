@@ -1,5 +1,5 @@
 import type { PageTerm } from '../messages/content';
-import type { PageMatch } from './page-matches';
+import { matchedText, type PageMatch } from './page-matches';
 
 /** Groups matches (in document order) into the page's terms, ordered by first occurrence. */
 export function summarisePageTerms(matches: readonly PageMatch[], canonicalOf: (termId: string) => string): PageTerm[] {
@@ -11,7 +11,10 @@ export function summarisePageTerms(matches: readonly PageMatch[], canonicalOf: (
       byTerm.set(match.termId, term);
     }
     term.count++;
-    if (!term.forms.includes(match.form) && term.forms.length < 10) term.forms.push(match.form);
+    if (term.forms.length < 10) {
+      const form = matchedText(match);
+      if (!term.forms.includes(form)) term.forms.push(form);
+    }
   }
   return [...byTerm.values()];
 }

@@ -1,55 +1,42 @@
-import { pieceAt } from '../text/offsets';
-import { blockContainerOf, isInline, isInsideSkipped, isSkipped } from './dom-rules';
+import {
+  blockContainerOf,
+  isInline,
+  isInlineTag,
+  isInsideSkipped,
+  isSkipped,
+  isSkippedTag,
+  SKIPPING_ATTRIBUTES,
+  skippedByAttributes,
+} from './dom-rules';
 
 /**
  * A run of text that reads as one: the text nodes between two block edges, inline elements
- * transparent. Matching runs over `text`; `starts[i]` is where `nodes[i]` begins in it.
+ * transparent. Matching runs over `texts` (each node's text, read once) as one text in pieces.
  */
 export interface TextRun {
   /** The block element the run belongs to (a block can hold several runs around nested blocks). */
   container: Element;
   nodes: Text[];
-  starts: number[];
-  text: string;
+  texts: string[];
 }
-
-/**
- * Joins runs of different blocks when several are matched in one pass: a character that folds to
- * itself, occurs in no pattern and is not ignorable, so no match can span two blocks.
- */
-export const RUN_SEPARATOR = '\u0001';
 
 class RunBuilder {
   nodes: Text[] = [];
+  texts: string[] = [];
 
   constructor(readonly container: Element) {}
 
   add(node: Text): void {
     this.nodes.push(node);
+    this.texts.push(node.data);
   }
 
   /** Emits the run (a blank one costs the matcher one pass and finds nothing) and starts a new one. */
   flush(out: TextRun[]): void {
-    const nodes = this.nodes;
-    if (nodes.length > 0) {
-      const starts: number[] = new Array(nodes.length);
-      // one join, not a chain of concatenations: the matcher would flatten the chain anyway
-      const parts: string[] = new Array(nodes.length);
-      let length = 0;
-      for (let i = 0; i < nodes.length; i++) {
-        const data = (nodes[i] as Text).data;
-        starts[i] = length;
-        parts[i] = data;
-        length += data.length;
-      }
-      out.push({
-        container: this.container,
-        nodes,
-        starts,
-        text: parts.length === 1 ? (parts[0] as string) : parts.join(''),
-      });
-      this.nodes = [];
-    }
+    if (this.nodes.length === 0) return;
+    out.push({ container: this.container, nodes: this.nodes, texts: this.texts });
+    this.nodes = [];
+    this.texts = [];
   }
 }
 
@@ -90,19 +77,6 @@ function visit(parent: Node, builder: RunBuilder, descend: boolean, out: TextRun
   }
 }
 
-/** Where a text offset of a run falls: the node, its index in the run and the offset inside it. */
-export function locate(
-  run: TextRun,
-  offset: number,
-  preferEnd: boolean,
-): { node: Text; index: number; offset: number } {
-  let lo = Math.max(0, pieceAt(run.starts, offset));
-  // an end offset that falls exactly on a node boundary belongs to the earlier node
-  if (preferEnd && lo > 0 && run.starts[lo] === offset) lo--;
-  const node = run.nodes[lo] as Text;
-  return { node, index: lo, offset: offset - (run.starts[lo] as number) };
-}
-
 /** The blocks nested inside an inline element (a link wrapping a card, say), outermost only. */
 export function nestedBlocksOf(element: Element, out: Element[] = []): Element[] {
   for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
@@ -120,17 +94,38 @@ interface ElementInfo {
   skipped: boolean;
 }
 
+/** Receives each run of a stream; the run and its arrays are reused once the call returns. */
+export type RunHandler = (run: TextRun) => void;
+
 /**
  * Streams the text runs under a root in document order, resumable between time slices. Traversal
  * is a native TreeWalker over text nodes only (walking elements from script costs several times
- * more); each text node's block and skip status come from its parent, memoised per element.
+ * more). Each run is handed over as soon as it ends, in one reused run whose arrays are emptied
+ * afterwards: on a large page, keeping every node's text until a batch is matched costs more in
+ * garbage collection than the matching itself.
+ *
+ * Each text node's block and skip status come from its parent; what is known of the parent's
+ * ancestors is kept as the path from the root down, which in document order changes only at its
+ * tail, so finding a new parent's place costs a few identity comparisons and no map of elements.
  * A run ends where the block changes or a skipped region's text lies between two nodes.
  */
 export class RunStream {
   private readonly walker: TreeWalker;
-  private readonly memo = new Map<Element, ElementInfo>();
-  private builder: RunBuilder | null = null;
-  // the last two parents seen: prose alternates between a paragraph and its inline children
+  private readonly path: Element[] = [];
+  private readonly infos: ElementInfo[] = [];
+  private readonly climbed: Element[] = [];
+  /**
+   * The elements under the root that hidden or contenteditable attributes rule out, found by one
+   * native query instead of two attribute reads on every element (most pages have a handful).
+   */
+  private readonly ruledOut: Set<Element>;
+  /** The run being gathered (container null: none). */
+  private readonly run: { container: Element | null; nodes: Text[]; texts: string[] } = {
+    container: null,
+    nodes: [],
+    texts: [],
+  };
+  // the last two parents: prose alternates between a paragraph and its inline children
   private lastParent: Element | null = null;
   private lastInfo: ElementInfo | null = null;
   private prevParent: Element | null = null;
@@ -140,69 +135,107 @@ export class RunStream {
   /** `skip(container)` lets a caller leave out blocks it has already scanned. */
   constructor(
     private readonly root: Element,
+    private readonly onRun: RunHandler,
     private readonly skip?: (container: Element) => boolean,
   ) {
     this.walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    this.ruledOut = new Set();
+    for (const element of root.querySelectorAll(SKIPPING_ATTRIBUTES)) {
+      if (skippedByAttributes(element)) this.ruledOut.add(element);
+    }
   }
 
   get done(): boolean {
     return this.finished;
   }
 
-  private info(element: Element): ElementInfo {
-    const known = this.memo.get(element);
-    if (known) return known;
-    let info: ElementInfo;
-    if (element === this.root) {
-      info = { container: blockContainerOf(element), skipped: isInsideSkipped(element) };
-    } else {
-      const parent = element.parentElement;
-      const above: ElementInfo = parent ? this.info(parent) : { container: null, skipped: false };
-      info = {
-        container: isInline(element) ? (above.container ?? element) : element,
-        skipped: above.skipped || isSkipped(element),
-      };
+  /** What is known of a text node's parent: found on the path, or worked out from its nearest ancestor there. */
+  private infoOf(parent: Element): ElementInfo {
+    const path = this.path;
+    const climbed = this.climbed;
+    let depth = -1;
+    for (let el: Element | null = parent; el; el = el.parentElement) {
+      const at = path.lastIndexOf(el);
+      if (at >= 0) {
+        depth = at;
+        break;
+      }
+      climbed.push(el);
+      if (el === this.root) break;
     }
-    this.memo.set(element, info);
-    return info;
+    path.length = depth + 1;
+    this.infos.length = depth + 1;
+    let above = depth >= 0 ? (this.infos[depth] as ElementInfo) : null;
+    for (let k = climbed.length - 1; k >= 0; k--) {
+      const element = climbed[k] as Element;
+      let info: ElementInfo;
+      if (above === null) {
+        info = { container: blockContainerOf(element), skipped: isInsideSkipped(element) };
+      } else {
+        const name = element.localName;
+        const inline = isInlineTag(name);
+        info = {
+          container: inline ? (above.container ?? element) : element,
+          skipped:
+            above.skipped || (!inline && isSkippedTag(name)) || (this.ruledOut.size > 0 && this.ruledOut.has(element)),
+        };
+      }
+      path.push(element);
+      this.infos.push(info);
+      above = info;
+    }
+    climbed.length = 0;
+    return above as ElementInfo;
+  }
+
+  /** Hands the gathered run over (if it has any text nodes) and starts none. */
+  private endRun(): void {
+    const run = this.run;
+    if (run.nodes.length > 0) {
+      this.onRun(run as TextRun);
+      run.nodes.length = 0;
+      run.texts.length = 0;
+    }
+    run.container = null;
   }
 
   /**
-   * Appends runs to `out` until the walk ends or `shouldStop()` says so (asked every few nodes).
-   * Returns true when the walk has ended.
+   * Walks on, handing over runs, until the walk ends or `shouldStop()` says so (asked every few
+   * text nodes). Returns true when the walk has ended.
    */
-  pull(out: TextRun[], shouldStop: () => boolean): boolean {
+  pull(shouldStop: () => boolean): boolean {
     if (this.finished) return true;
+    const run = this.run;
     let sinceCheck = 0;
     for (let node = this.walker.nextNode(); node; node = this.walker.nextNode()) {
       const parent = node.parentElement;
       if (parent !== this.lastParent) {
-        const info = parent === this.prevParent ? this.prevInfo : parent ? this.info(parent) : null;
+        let info: ElementInfo | null;
+        if (parent === this.prevParent) info = this.prevInfo;
+        else info = parent ? this.infoOf(parent) : null;
         this.prevParent = this.lastParent;
         this.prevInfo = this.lastInfo;
         this.lastParent = parent;
         this.lastInfo = info;
       }
       const info = this.lastInfo;
-      const container = info?.container ?? null;
-      if (!info || info.skipped || !container || (this.skip !== undefined && this.skip(container))) {
-        this.builder?.flush(out);
-        this.builder = null;
+      const container = info === null || info.skipped ? null : info.container;
+      if (container === null || (this.skip !== undefined && this.skip(container))) {
+        if (run.container !== null) this.endRun();
       } else {
-        if (this.builder && this.builder.container !== container) {
-          this.builder.flush(out);
-          this.builder = null;
+        if (run.container !== container) {
+          if (run.container !== null) this.endRun();
+          run.container = container;
         }
-        this.builder ??= new RunBuilder(container);
-        this.builder.add(node as Text);
+        run.nodes.push(node as Text);
+        run.texts.push((node as Text).data);
       }
       if (++sinceCheck >= 16) {
         sinceCheck = 0;
         if (shouldStop()) return false;
       }
     }
-    this.builder?.flush(out);
-    this.builder = null;
+    this.endRun();
     this.finished = true;
     return true;
   }

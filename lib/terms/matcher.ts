@@ -15,6 +15,8 @@ export interface Match {
 }
 
 const NO_NODE = -1;
+/** Trie nodes are packed with a 16-bit character into one int32 key. */
+const MAX_NODES = 0x10000;
 
 /**
  * Multi-pattern matcher: one left-to-right pass over a text finds every pattern, leftmost-longest
@@ -22,23 +24,39 @@ const NO_NODE = -1;
  * space and line breaks between a term's characters are skipped and traditional script meets
  * simplified. Offsets are reported in the original text, so callers can highlight what was matched.
  *
- * The trie's first level is a dense array (most text characters start no pattern, and that test
- * must be one typed-array read); deeper levels are rare and live in a map keyed by node and char.
+ * The trie's first level is one table indexed by the raw code unit, folding included, because most
+ * characters start no pattern and that test must be a single typed-array read. Deeper levels are
+ * an open-addressing hash in typed arrays (node and character packed into one key).
  */
 export class Matcher {
   readonly patterns: readonly Pattern[];
+  /** Raw code unit → first-level node (NO_NODE for ignorable characters and non-starters). */
+  private readonly rootByRaw = new Int32Array(0x10000).fill(NO_NODE);
   private readonly rootChild = new Int32Array(0x10000).fill(NO_NODE);
-  private readonly children = new Map<number, number>();
-  private terminal: number[] = [NO_NODE]; // node → pattern index
-  private readonly latinStart: boolean[] = [];
-  private readonly latinEnd: boolean[] = [];
+  private readonly building = new Map<number, number>();
+  private edgeKeys = new Int32Array(0);
+  private edgeNodes = new Int32Array(0);
+  private edgeMask = 0;
+  private readonly terminal: Int32Array; // node → pattern index
+  private readonly latinStart: Uint8Array;
+  private readonly latinEnd: Uint8Array;
+  private nodeCount = 1;
 
   constructor(patterns: readonly Pattern[]) {
     this.patterns = patterns;
-    for (const [index, pattern] of patterns.entries()) this.insert(pattern.form, index);
+    const terminal: number[] = [NO_NODE];
+    this.latinStart = new Uint8Array(patterns.length);
+    this.latinEnd = new Uint8Array(patterns.length);
+    for (const [index, pattern] of patterns.entries()) this.insert(pattern.form, index, terminal);
+    this.terminal = Int32Array.from(terminal);
+    this.compileEdges();
+    for (let raw = 0; raw < 0x10000; raw++) {
+      const c = FOLD[raw] as number;
+      if (c !== IGNORABLE) this.rootByRaw[raw] = this.rootChild[c] as number;
+    }
   }
 
-  private insert(form: string, index: number): void {
+  private insert(form: string, index: number, terminal: number[]): void {
     let node = 0;
     let first = -1;
     let last = -1;
@@ -47,51 +65,87 @@ export class Matcher {
       if (c === IGNORABLE) continue;
       if (first < 0) first = c;
       last = c;
-      node = this.childOrCreate(node, c);
+      let next = node === 0 ? (this.rootChild[c] as number) : (this.building.get(node * 0x10000 + c) ?? NO_NODE);
+      if (next === NO_NODE) {
+        next = this.nodeCount++;
+        if (next >= MAX_NODES) throw new Error(`the term catalogue needs more than ${MAX_NODES} trie nodes`);
+        terminal.push(NO_NODE);
+        if (node === 0) this.rootChild[c] = next;
+        else this.building.set(node * 0x10000 + c, next);
+      }
+      node = next;
     }
     if (node === 0) return; // nothing but ignorable characters
-    this.latinStart[index] = isLatinWordChar(first);
-    this.latinEnd[index] = isLatinWordChar(last);
+    this.latinStart[index] = isLatinWordChar(first) ? 1 : 0;
+    this.latinEnd[index] = isLatinWordChar(last) ? 1 : 0;
     // On a duplicate key the first pattern wins; the catalogue test forbids duplicates across terms.
-    if (this.terminal[node] === NO_NODE) this.terminal[node] = index;
+    if (terminal[node] === NO_NODE) terminal[node] = index;
   }
 
-  private childOrCreate(node: number, c: number): number {
-    const existing = this.child(node, c);
-    if (existing !== NO_NODE) return existing;
-    const created = this.terminal.length;
-    this.terminal.push(NO_NODE);
-    if (node === 0) this.rootChild[c] = created;
-    else this.children.set(node * 0x10000 + c, created);
-    return created;
+  /** Moves the deeper edges into the typed-array hash, at most a quarter full so probes stay short. */
+  private compileEdges(): void {
+    let size = 16;
+    while (size < this.building.size * 4) size *= 2;
+    this.edgeKeys = new Int32Array(size); // key 0 never occurs: nodes below the root are ≥ 1
+    this.edgeNodes = new Int32Array(size);
+    this.edgeMask = size - 1;
+    for (const [packed, child] of this.building) {
+      const key = edgeKey(Math.floor(packed / 0x10000), packed % 0x10000);
+      let slot = edgeSlot(key, this.edgeMask);
+      while (this.edgeKeys[slot] !== 0) slot = (slot + 1) & this.edgeMask;
+      this.edgeKeys[slot] = key;
+      this.edgeNodes[slot] = child;
+    }
+    this.building.clear();
   }
 
   private child(node: number, c: number): number {
-    if (node === 0) return this.rootChild[c] as number;
-    return this.children.get(node * 0x10000 + c) ?? NO_NODE;
+    const key = edgeKey(node, c);
+    const keys = this.edgeKeys;
+    const mask = this.edgeMask;
+    for (let slot = edgeSlot(key, mask); ; slot = (slot + 1) & mask) {
+      const found = keys[slot] as number;
+      if (found === key) return this.edgeNodes[slot] as number;
+      if (found === 0) return NO_NODE;
+    }
   }
 
   /**
    * Calls `onMatch` for every match, in text order. One pass over the text: a position that starts
-   * no pattern costs one fold-table and one root-table read; only where a pattern could start does
-   * the trie walk forward, skipping ignorable characters as it goes.
+   * no pattern costs one table read; only where a pattern could start does the trie walk forward,
+   * skipping ignorable characters as it goes.
    */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
-    const n = text.length;
-    const rootChild = this.rootChild;
+    const rootByRaw = this.rootByRaw;
     const terminal = this.terminal;
+    const keys = this.edgeKeys;
+    const mask = this.edgeMask;
+    const n = text.length;
     for (let i = 0; i < n; i++) {
-      const c = FOLD[text.charCodeAt(i)] as number;
-      if (c === IGNORABLE) continue;
-      let node = rootChild[c] as number;
+      let node = rootByRaw[text.charCodeAt(i)] as number;
       if (node === NO_NODE) continue;
+      // Characters that can start a pattern are common words (医, 县, 三): most starts are ruled
+      // out by the next character, tested here with the first probe of the edge hash inlined.
+      if (terminal[node] === NO_NODE && i + 1 < n) {
+        const next = FOLD[text.charCodeAt(i + 1)] as number;
+        if (next !== IGNORABLE) {
+          const key = edgeKey(node, next);
+          let slot = edgeSlot(key, mask);
+          let found = keys[slot] as number;
+          while (found !== key && found !== 0) {
+            slot = (slot + 1) & mask;
+            found = keys[slot] as number;
+          }
+          if (found === 0) continue;
+        }
+      }
       let best = NO_NODE;
       let bestEnd = i;
       let j = i;
       for (;;) {
-        const p = terminal[node] as number;
-        if (p !== NO_NODE && this.boundaryOk(text, p, i, j)) {
-          best = p;
+        const pattern = terminal[node] as number;
+        if (pattern !== NO_NODE && this.boundaryOk(text, pattern, i, j)) {
+          best = pattern;
           bestEnd = j;
         }
         let k = j + 1;
@@ -120,8 +174,17 @@ export class Matcher {
 
   /** A Latin alias must not start or end inside a Latin word ("drg" is not in "hundreds"). */
   private boundaryOk(text: string, pattern: number, first: number, last: number): boolean {
-    if (this.latinStart[pattern] && first > 0 && isLatinWordChar(text.charCodeAt(first - 1))) return false;
-    if (this.latinEnd[pattern] && last + 1 < text.length && isLatinWordChar(text.charCodeAt(last + 1))) return false;
+    if (this.latinStart[pattern] === 1 && first > 0 && isLatinWordChar(text.charCodeAt(first - 1))) return false;
+    if (this.latinEnd[pattern] === 1 && last + 1 < text.length && isLatinWordChar(text.charCodeAt(last + 1)))
+      return false;
     return true;
   }
+}
+
+function edgeKey(node: number, c: number): number {
+  return (node << 16) | c;
+}
+
+function edgeSlot(key: number, mask: number): number {
+  return (Math.imul(key, 0x9e3779b1) >>> 15) & mask;
 }

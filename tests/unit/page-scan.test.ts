@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { type MarkSink, type PageMatch, PageMatches, withOpeningQuote } from '../../lib/page/page-matches';
+import { type MarkSink, matchedText, type PageMatch, PageMatches, piecesOf } from '../../lib/page/page-matches';
 import { summarisePageTerms } from '../../lib/page/page-terms';
 import { collectRuns } from '../../lib/page/text-blocks';
 import { TERM_FORMS } from '../../lib/terms/catalogue-forms';
@@ -15,10 +15,10 @@ function page(html: string): HTMLElement {
 
 class RecordingSink implements MarkSink {
   marked = new Set<PageMatch>();
-  add(matches: readonly PageMatch[]) {
+  add(_container: Element, matches: readonly PageMatch[]) {
     for (const m of matches) this.marked.add(m);
   }
-  remove(matches: readonly PageMatch[]) {
+  drop(_container: Element, matches: readonly PageMatch[]) {
     for (const m of matches) this.marked.delete(m);
   }
 }
@@ -27,13 +27,13 @@ function scan(root: HTMLElement) {
   const sink = new RecordingSink();
   const matches = new PageMatches(sink);
   matches.replace(collectRuns(root, true), matcher);
-  return { sink, matches, forms: matches.inDocumentOrder().map((m) => m.form) };
+  return { sink, matches, forms: matches.inDocumentOrder().map(matchedText) };
 }
 
 describe('text runs', () => {
   it('joins inline elements and splits at block edges', () => {
     const runs = collectRuns(page('<p>千县<b>工<i>程</i></b></p><p>下一段</p>'), true);
-    expect(runs.map((r) => r.text)).toEqual(['千县工程', '下一段']);
+    expect(runs.map((r) => r.texts.join(''))).toEqual(['千县工程', '下一段']);
     expect(runs[0]?.nodes).toHaveLength(3);
   });
 
@@ -45,12 +45,12 @@ describe('text runs', () => {
       ),
       true,
     );
-    expect(runs.map((r) => r.text)).toEqual(['甲', '乙']);
+    expect(runs.map((r) => r.texts.join(''))).toEqual(['甲', '乙']);
   });
 
   it('ends a run at a skipped inline element, so text around it cannot join', () => {
     const runs = collectRuns(page('<p>千县<code>x</code>工程</p>'), true);
-    expect(runs.map((r) => r.text)).toEqual(['千县', '工程']);
+    expect(runs.map((r) => r.texts.join(''))).toEqual(['千县', '工程']);
   });
 });
 
@@ -81,7 +81,25 @@ describe('page matches', () => {
     expect(match?.endNode).toBe(b);
     expect(match?.endOffset).toBe(3);
     expect(matches.at(b, 1)).toBe(match);
+    expect(matches.at(head, 2)).toBe(match);
     expect(matches.at(head, 1)).toBeNull();
+    expect(matches.at(b, 3)).toBeNull();
+    expect(piecesOf(match as PageMatch)).toEqual([
+      { node: head, from: 2, to: 5 },
+      { node: b, from: 0, to: 3 },
+    ]);
+    expect(matchedText(match as PageMatch)).toBe('紧密型医共体');
+  });
+
+  it('finds a match that runs through a node in the middle, and one node holding two matches', () => {
+    const root = page('<p>千<i>县</i>工程和三医协同、千县工程</p>');
+    const { matches, forms } = scan(root);
+    expect(forms).toEqual(['千县工程', '三医协同', '千县工程']);
+    const i = root.querySelector('i')?.firstChild as Text;
+    const [first, second] = matches.inDocumentOrder();
+    expect(matches.at(i, 0)).toBe(first);
+    expect(first?.nodes).toHaveLength(3);
+    expect(second?.nodes).toBeNull();
   });
 
   it('replaces exactly one container on rescan and forgets removed ones', () => {
@@ -91,7 +109,7 @@ describe('page matches', () => {
     const a = root.querySelector('#a') as HTMLElement;
     (a.firstChild as Text).data = '千县工程和紧密型医共体';
     matches.replace(collectRuns(a, false), matcher);
-    expect([...sink.marked].map((m) => m.form).sort()).toEqual(['三医协同', '千县工程', '紧密型医共体'].sort());
+    expect([...sink.marked].map(matchedText).sort()).toEqual(['三医协同', '千县工程', '紧密型医共体'].sort());
     root.querySelector('#b')?.remove();
     matches.pruneDetached();
     expect([...sink.marked].map((m) => m.termId).sort()).toEqual(['jinmixing-yigongti', 'qianxian-gongcheng']);
@@ -111,11 +129,12 @@ describe('page matches', () => {
 
 describe('opening quotes', () => {
   it('takes in the opening quote whose closing partner is inside the match', () => {
-    const text = '促进“三医”协同';
-    expect(withOpeningQuote(text, 3, 8)).toBe(2);
+    expect(scan(page('<p>促进“三医”协同</p>')).forms).toEqual(['“三医”协同']);
+    expect(scan(page('<p>促进“<b>三医”协同</b></p>')).forms).toEqual(['“三医”协同']);
+    expect(scan(page('<p>促进“<b></b>三医”协同</p>')).forms).toEqual(['“三医”协同']);
   });
   it('leaves a match alone when the quote before it closes nothing inside', () => {
-    expect(withOpeningQuote('“三医协同”', 1, 5)).toBe(1);
-    expect(withOpeningQuote('他说「三医”协同', 3, 8)).toBe(3);
+    expect(scan(page('<p>“三医协同”</p>')).forms).toEqual(['三医协同']);
+    expect(scan(page('<p>他说「三医”协同</p>')).forms).toEqual(['三医”协同']);
   });
 });
