@@ -1,4 +1,4 @@
-import { FOLD, IGNORABLE, isLatinWordChar } from '../text/fold';
+import { codeUnitsFoldingTo, FOLD, IGNORABLE, isLatinWordChar } from '../text/fold';
 
 /** A written form to look for, and what it stands for. */
 export interface Pattern {
@@ -41,6 +41,7 @@ export class Matcher {
   private readonly latinStart: Uint8Array;
   private readonly latinEnd: Uint8Array;
   private nodeCount = 1;
+  private readonly rootChars: number[] = [];
 
   constructor(patterns: readonly Pattern[]) {
     this.patterns = patterns;
@@ -50,9 +51,8 @@ export class Matcher {
     for (const [index, pattern] of patterns.entries()) this.insert(pattern.form, index, terminal);
     this.terminal = Int32Array.from(terminal);
     this.compileEdges();
-    for (let raw = 0; raw < 0x10000; raw++) {
-      const c = FOLD[raw] as number;
-      if (c !== IGNORABLE) this.rootByRaw[raw] = this.rootChild[c] as number;
+    for (const c of this.rootChars) {
+      for (const raw of codeUnitsFoldingTo(c)) this.rootByRaw[raw] = this.rootChild[c] as number;
     }
   }
 
@@ -70,7 +70,10 @@ export class Matcher {
         next = this.nodeCount++;
         if (next >= MAX_NODES) throw new Error(`the term catalogue needs more than ${MAX_NODES} trie nodes`);
         terminal.push(NO_NODE);
-        if (node === 0) this.rootChild[c] = next;
+        if (node === 0) {
+          this.rootChild[c] = next;
+          this.rootChars.push(c);
+        }
         else this.building.set(node * 0x10000 + c, next);
       }
       node = next;

@@ -35,6 +35,30 @@ function buildFoldTable(): Uint16Array {
 
 export const FOLD: Uint16Array = buildFoldTable();
 
+let sources: Map<number, number[]> | null = null;
+
+/**
+ * Every code unit that folds to `folded` (itself included when it folds to itself). Worked out from
+ * the few ranges that do not fold to themselves, so callers need not read all 65,536 entries.
+ */
+export function codeUnitsFoldingTo(folded: number): number[] {
+  if (sources === null) {
+    sources = new Map();
+    const add = (raw: number) => {
+      const to = FOLD[raw] as number;
+      if (to === IGNORABLE || to === raw) return;
+      const list = sources?.get(to);
+      if (list) list.push(raw);
+      else sources?.set(to, [raw]);
+    };
+    for (let c = 0x41; c <= 0x5a; c++) add(c);
+    for (let c = 0xff01; c <= 0xff5e; c++) add(c);
+    for (let i = 0; i < TRAD_FOLD_PAIRS.length; i += 2) add(TRAD_FOLD_PAIRS.charCodeAt(i));
+  }
+  const others = sources.get(folded) ?? [];
+  return FOLD[folded] === folded ? [folded, ...others] : others;
+}
+
 /** The matching key of a string: folded, with ignorable characters removed. */
 export function normalizeKey(text: string): string {
   let out = '';

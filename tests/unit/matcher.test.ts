@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../../lib/terms/matcher';
-import { normalizeKey } from '../../lib/text/fold';
+import { codeUnitsFoldingTo, FOLD, normalizeKey } from '../../lib/text/fold';
 
 const matcher = new Matcher([
   { termId: 'sanyi', form: '三医协同' },
@@ -79,5 +79,18 @@ describe('Matcher', () => {
   it('reports every occurrence in text order', () => {
     const text = '三医协同……千县工程……三医协同';
     expect(found(text).map((m) => m.term)).toEqual(['sanyi', 'qianxian', 'sanyi']);
+  });
+});
+
+describe('codeUnitsFoldingTo', () => {
+  it('is the exact inverse of the fold table', () => {
+    const inverse = new Map<number, number[]>();
+    for (let raw = 0; raw < 0x10000; raw++) {
+      const to = FOLD[raw] as number;
+      inverse.set(to, [...(inverse.get(to) ?? []), raw]);
+    }
+    for (let c = 1; c < 0x10000; c++) {
+      expect(codeUnitsFoldingTo(c).sort((a, b) => a - b), String(c)).toEqual(inverse.get(c) ?? []);
+    }
   });
 });
