@@ -29,6 +29,28 @@ const bench = {
     return { ms: performance.now() - t0, chars, nodes };
   },
 
+  /**
+   * Towards what a block-aware scanner must do: the floor plus each text node's parent (which block
+   * its text belongs to), texts gathered per parent. No matching, no skipping rules.
+   */
+  blockFloor() {
+    const t0 = performance.now();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let texts: string[] = [];
+    let parent: Element | null = null;
+    let groups = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const p = n.parentElement;
+      if (p !== parent) {
+        parent = p;
+        groups += texts.length > 0 ? 1 : 0;
+        texts = [];
+      }
+      texts.push((n as Text).data);
+    }
+    return { ms: performance.now() - t0, groups };
+  },
+
   /** One RegExp alternation of every form, per text node, building highlight ranges. */
   regexp() {
     const t0 = performance.now();

@@ -4,6 +4,7 @@
 // built extension; and the content script's size. Figures are printed as ratios to the floor.
 // Usage: npm run build && node bench/marking.bench.mjs [--skip-markjs]
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
@@ -58,11 +59,15 @@ try {
   results.page = { chars: info.chars, textNodes: info.nodes, plantedTerms: planted, patterns: forms.length };
 
   const floor = [];
+  const blockFloor = [];
   const regexp = [];
   const ours = [];
   for (let i = 0; i < 5; i++) {
     let page = await freshPage();
     floor.push((await page.evaluate(() => window.__pcrBench.floor())).ms);
+    await page.close();
+    page = await freshPage();
+    blockFloor.push((await page.evaluate(() => window.__pcrBench.blockFloor())).ms);
     await page.close();
     page = await freshPage();
     regexp.push(await page.evaluate(() => window.__pcrBench.regexp()));
@@ -73,6 +78,7 @@ try {
   }
   const floorMs = median(floor);
   results.floor = { ms: floorMs };
+  results.blockFloor = { ms: median(blockFloor) };
   results.regexp = { ms: median(regexp.map((r) => r.ms)), matches: regexp[0].count };
   const oursMedian = ours.sort((a, b) => a.total - b.total)[2];
   results.ours = {
@@ -224,6 +230,9 @@ console.log('\nsummary (ratios to the floor measured in the same run):');
 console.log(`  page            ${r.page.chars} chars, ${r.page.textNodes} text nodes, ${r.page.patterns} patterns`);
 console.log(`  floor           ${fmt(r.floor.ms)}  (1.0×)`);
 console.log(
+  `  block floor     ${fmt(r.blockFloor.ms)} (${(r.blockFloor.ms / r.floor.ms).toFixed(1)}×): the floor plus each node's parent, texts gathered per block`,
+);
+console.log(
   `  ours            ${fmt(r.ours.totalMs)} main thread (${(r.ours.totalMs / r.floor.ms).toFixed(1)}×), longest slice ${fmt(r.ours.longestSliceMs)}, first slice done ${fmt(r.ours.firstSliceEndMs)}, ${r.ours.matches} marks`,
 );
 console.log(
@@ -239,4 +248,9 @@ console.log(
 console.log(
   `  hover → card    p50 ${fmt(r.hover.p50AfterDelayMs)}, p95 ${fmt(r.hover.p95AfterDelayMs)} after the 250 ms delay (${r.hover.samples} hovers)`,
 );
+console.log(
+  `  first mark      ${fmt(r.firstMark.afterLoadMs)} after the load event (${fmt(r.firstMark.afterDomContentLoadedMs)} after DOMContentLoaded)`,
+);
 console.log(`  content script  ${(r.contentScript.gzipBytes / 1024).toFixed(1)} KB gzipped`);
+await mkdir(path.join(ROOT, 'bench', '.results'), { recursive: true });
+await writeFile(path.join(ROOT, 'bench', '.results', 'marking.json'), JSON.stringify(r, null, 2));

@@ -220,7 +220,7 @@ export class RunStream {
       }
       const info = this.lastInfo;
       const container = info === null || info.skipped ? null : info.container;
-      if (container === null || (this.skip !== undefined && this.skip(container))) {
+      if (container === null || this.skip?.(container)) {
         if (run.container !== null) this.endRun();
       } else {
         if (run.container !== container) {

@@ -73,8 +73,9 @@ export class Matcher {
         if (node === 0) {
           this.rootChild[c] = next;
           this.rootChars.push(c);
+        } else {
+          this.building.set(node * 0x10000 + c, next);
         }
-        else this.building.set(node * 0x10000 + c, next);
       }
       node = next;
     }

@@ -90,7 +90,10 @@ describe('codeUnitsFoldingTo', () => {
       inverse.set(to, [...(inverse.get(to) ?? []), raw]);
     }
     for (let c = 1; c < 0x10000; c++) {
-      expect(codeUnitsFoldingTo(c).sort((a, b) => a - b), String(c)).toEqual(inverse.get(c) ?? []);
+      expect(
+        codeUnitsFoldingTo(c).sort((a, b) => a - b),
+        String(c),
+      ).toEqual(inverse.get(c) ?? []);
     }
   });
 });
