@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
+  bundleForPage,
   EXTENSION_DIR,
   importProductModule,
   launchBrowser,
@@ -28,17 +29,7 @@ const { TERM_FORMS } = await importProductModule('lib/terms/catalogue-forms.ts')
 const forms = TERM_FORMS.flatMap((t) => [t.canonical, ...t.aliases].map((form) => ({ termId: t.id, form })));
 const { html, planted } = generatePage({ root: ROOT, forms });
 
-const { build } = await import('esbuild');
-const bundled = await build({
-  entryPoints: [path.join(ROOT, 'bench', 'bench-entry.ts')],
-  bundle: true,
-  format: 'iife',
-  write: false,
-  logLevel: 'silent',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-});
-const benchJs = bundled.outputFiles[0].text;
+const benchJs = await bundleForPage('bench/bench-entry.ts');
 const markJs = readFileSync(path.join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
 const js = (body) => ({ body, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
 const server = await serveStatic({ '/page.html': html, '/bench.js': js(benchJs), '/mark.js': js(markJs) });

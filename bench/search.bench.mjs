@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  bundleForPage,
   launchBrowser,
   launchExtension,
   openExtensionPage,
@@ -54,17 +55,10 @@ for (let i = 0; i < 10_000; i++) {
 }
 const corpusChars = passages.reduce((n, p) => n + p.text.length, 0);
 
-const { build } = await import('esbuild');
-const bundled = await build({
-  entryPoints: [path.join(ROOT, 'bench', 'search-entry.ts')],
-  bundle: true,
-  format: 'iife',
-  write: false,
-  logLevel: 'silent',
-});
+const searchJs = await bundleForPage('bench/search-entry.ts');
 const server = await serveStatic({
   '/search.html': '<!doctype html><meta charset="utf-8"><title>search bench</title><script src="/search.js"></script>',
-  '/search.js': { body: bundled.outputFiles[0].text, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } },
+  '/search.js': { body: searchJs, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } },
 });
 
 const results = { corpus: { passages: passages.length, chars: corpusChars }, queries: [] };

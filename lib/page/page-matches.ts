@@ -75,7 +75,7 @@ function openingPartner(code: number): number {
  * holds a closing quote whose opening partner sits just before it, the mark includes that quote
  * too, so the reader sees the whole written term marked, not a lopsided piece of it.
  */
-export function withOpeningQuote(text: string, start: number, end: number): number {
+function withOpeningQuote(text: string, start: number, end: number): number {
   if (start === 0) return start;
   for (let i = start; i < end; i++) {
     const opening = openingPartner(text.charCodeAt(i));
@@ -93,25 +93,20 @@ export function matchRun(matcher: Matcher, run: TextRun): PageMatch[] {
   const { nodes, texts, container } = run;
   const text = texts.length === 1 ? (texts[0] as string) : texts.join('');
   const patterns = matcher.patterns;
+  // where each node begins in the joined text, worked out at the first match (most runs have none)
   let starts: number[] | null = null;
   matcher.scan(text, (pattern, rawStart, end) => {
     const start = withOpeningQuote(text, rawStart, end);
-    let sp = 0;
-    let ep = 0;
-    if (texts.length > 1) {
-      starts ??= startsOf(texts);
-      sp = pieceAt(starts, start);
-      ep = pieceAt(starts, end - 1);
-    }
-    const startAt = sp === 0 ? 0 : ((starts as number[])[sp] as number);
-    const endAt = ep === 0 ? 0 : ((starts as number[])[ep] as number);
+    starts ??= startsOf(texts);
+    const sp = pieceAt(starts, start);
+    const ep = pieceAt(starts, end - 1);
     out.push({
       termId: (patterns[pattern] as { termId: string }).termId,
       container,
       startNode: nodes[sp] as Text,
-      startOffset: start - startAt,
+      startOffset: start - (starts[sp] as number),
       endNode: nodes[ep] as Text,
-      endOffset: end - endAt,
+      endOffset: end - (starts[ep] as number),
       nodes: sp === ep ? null : nodes.slice(sp, ep + 1),
     });
   });
@@ -141,22 +136,16 @@ export class PageMatches {
   constructor(private readonly sink: MarkSink) {}
 
   /** Replaces the matches of the containers of `runs` (all runs of each container must be given). */
-  replace(runs: readonly TextRun[], matcher: Matcher): number {
-    return this.absorb(runs, matcher, new Set());
+  replace(runs: readonly TextRun[], matcher: Matcher): void {
+    const seen = new Set<Element>();
+    for (const run of runs) this.absorbRun(run, matcher, seen);
   }
 
   /**
-   * Adds the matches of `runs`, for a scan that delivers a container's runs in several batches:
-   * the first time a container is met (not yet in `seen`) its old matches are dropped. Returns how
-   * many matches were added.
+   * Adds the matches of one run, for a scan that delivers a container's runs one by one: the first
+   * time a container is met (not yet in `seen`) its old matches are dropped. The run's arrays may
+   * be reused by the caller afterwards. Returns how many matches were added.
    */
-  absorb(runs: readonly TextRun[], matcher: Matcher, seen: Set<Element>): number {
-    let added = 0;
-    for (const run of runs) added += this.absorbRun(run, matcher, seen);
-    return added;
-  }
-
-  /** `absorb` for one run (whose arrays may be reused by the caller afterwards). */
   absorbRun(run: TextRun, matcher: Matcher, seen: Set<Element>): number {
     const container = run.container;
     if (!seen.has(container)) {

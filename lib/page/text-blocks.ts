@@ -11,7 +11,7 @@ import {
 
 /**
  * A run of text that reads as one: the text nodes between two block edges, inline elements
- * transparent. Matching runs over `texts` (each node's text, read once) as one text in pieces.
+ * transparent. `texts[i]` is the text of `nodes[i]`, read once.
  */
 export interface TextRun {
   /** The block element the run belongs to (a block can hold several runs around nested blocks). */
@@ -143,10 +143,6 @@ export class RunStream {
     for (const element of root.querySelectorAll(SKIPPING_ATTRIBUTES)) {
       if (skippedByAttributes(element)) this.ruledOut.add(element);
     }
-  }
-
-  get done(): boolean {
-    return this.finished;
   }
 
   /** What is known of a text node's parent: found on the path, or worked out from its nearest ancestor there. */

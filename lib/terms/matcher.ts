@@ -33,7 +33,6 @@ export class Matcher {
   /** Raw code unit → first-level node (NO_NODE for ignorable characters and non-starters). */
   private readonly rootByRaw = new Int32Array(0x10000).fill(NO_NODE);
   private readonly rootChild = new Int32Array(0x10000).fill(NO_NODE);
-  private readonly building = new Map<number, number>();
   private edgeKeys = new Int32Array(0);
   private edgeNodes = new Int32Array(0);
   private edgeMask = 0;
@@ -48,15 +47,16 @@ export class Matcher {
     const terminal: number[] = [NO_NODE];
     this.latinStart = new Uint8Array(patterns.length);
     this.latinEnd = new Uint8Array(patterns.length);
-    for (const [index, pattern] of patterns.entries()) this.insert(pattern.form, index, terminal);
+    const edges = new Map<number, number>(); // edgeKey(node, char) → child, below the first level
+    for (const [index, pattern] of patterns.entries()) this.insert(pattern.form, index, terminal, edges);
     this.terminal = Int32Array.from(terminal);
-    this.compileEdges();
+    this.compileEdges(edges);
     for (const c of this.rootChars) {
       for (const raw of codeUnitsFoldingTo(c)) this.rootByRaw[raw] = this.rootChild[c] as number;
     }
   }
 
-  private insert(form: string, index: number, terminal: number[]): void {
+  private insert(form: string, index: number, terminal: number[], edges: Map<number, number>): void {
     let node = 0;
     let first = -1;
     let last = -1;
@@ -65,7 +65,7 @@ export class Matcher {
       if (c === IGNORABLE) continue;
       if (first < 0) first = c;
       last = c;
-      let next = node === 0 ? (this.rootChild[c] as number) : (this.building.get(node * 0x10000 + c) ?? NO_NODE);
+      let next = node === 0 ? (this.rootChild[c] as number) : (edges.get(edgeKey(node, c)) ?? NO_NODE);
       if (next === NO_NODE) {
         next = this.nodeCount++;
         if (next >= MAX_NODES) throw new Error(`the term catalogue needs more than ${MAX_NODES} trie nodes`);
@@ -74,7 +74,7 @@ export class Matcher {
           this.rootChild[c] = next;
           this.rootChars.push(c);
         } else {
-          this.building.set(node * 0x10000 + c, next);
+          edges.set(edgeKey(node, c), next);
         }
       }
       node = next;
@@ -87,20 +87,18 @@ export class Matcher {
   }
 
   /** Moves the deeper edges into the typed-array hash, at most a quarter full so probes stay short. */
-  private compileEdges(): void {
+  private compileEdges(edges: Map<number, number>): void {
     let size = 16;
-    while (size < this.building.size * 4) size *= 2;
+    while (size < edges.size * 4) size *= 2;
     this.edgeKeys = new Int32Array(size); // key 0 never occurs: nodes below the root are ≥ 1
     this.edgeNodes = new Int32Array(size);
     this.edgeMask = size - 1;
-    for (const [packed, child] of this.building) {
-      const key = edgeKey(Math.floor(packed / 0x10000), packed % 0x10000);
+    for (const [key, child] of edges) {
       let slot = edgeSlot(key, this.edgeMask);
       while (this.edgeKeys[slot] !== 0) slot = (slot + 1) & this.edgeMask;
       this.edgeKeys[slot] = key;
       this.edgeNodes[slot] = child;
     }
-    this.building.clear();
   }
 
   private child(node: number, c: number): number {

@@ -43,17 +43,18 @@ let sources: Map<number, number[]> | null = null;
  */
 export function codeUnitsFoldingTo(folded: number): number[] {
   if (sources === null) {
-    sources = new Map();
+    const map = new Map<number, number[]>();
     const add = (raw: number) => {
       const to = FOLD[raw] as number;
       if (to === IGNORABLE || to === raw) return;
-      const list = sources?.get(to);
+      const list = map.get(to);
       if (list) list.push(raw);
-      else sources?.set(to, [raw]);
+      else map.set(to, [raw]);
     };
     for (let c = 0x41; c <= 0x5a; c++) add(c);
     for (let c = 0xff01; c <= 0xff5e; c++) add(c);
     for (let i = 0; i < TRAD_FOLD_PAIRS.length; i += 2) add(TRAD_FOLD_PAIRS.charCodeAt(i));
+    sources = map;
   }
   const others = sources.get(folded) ?? [];
   return FOLD[folded] === folded ? [folded, ...others] : others;

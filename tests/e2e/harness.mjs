@@ -251,6 +251,21 @@ export async function waitForSeeded(page, timeoutMs = 30_000) {
  * esbuild (already installed with Vite/WXT). For the few pure helpers a test must agree with —
  * normalisation above all — re-implementing them in the test would let the two drift apart.
  */
+/** Bundles a product or bench entry into one classic script for a plain page (IIFE, Preact JSX). */
+export async function bundleForPage(relativePath) {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [path.join(ROOT, relativePath)],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+  });
+  return result.outputFiles[0].text;
+}
+
 export async function importProductModule(relativePath) {
   const { build } = await import('esbuild');
   const result = await build({
