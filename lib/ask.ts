@@ -10,11 +10,20 @@ export async function ask<K extends MessageType>(
   return (await browser.runtime.sendMessage({ type, payload })) as ProtocolMap[K]['response'];
 }
 
-/** Sends a typed request to the content script of a tab (top frame) and returns its answer. */
+/**
+ * Sends a typed request to the content script of a tab and returns its answer: the top frame by
+ * default, one frame by id, or every frame (`'all'`, the first answer wins).
+ */
 export async function askTab<K extends ContentMessageType>(
   tabId: number,
   type: K,
   payload: ContentProtocol[K]['request'],
+  frameId: number | 'all' = 0,
 ): Promise<ContentProtocol[K]['response']> {
-  return (await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 })) as ContentProtocol[K]['response'];
+  const message = { type, payload };
+  const answer =
+    frameId === 'all'
+      ? await browser.tabs.sendMessage(tabId, message)
+      : await browser.tabs.sendMessage(tabId, message, { frameId });
+  return answer as ContentProtocol[K]['response'];
 }

@@ -1,23 +1,21 @@
 import { h, render } from 'preact';
-import { CARD_CSS } from '../../components/card/card-styles';
 import { TermCard, type TermCardProps } from '../../components/card/TermCard';
+import type { UiHost } from './ui-host';
 
-const HOST_TAG = 'policy-cross-ref-card';
 const MARGIN = 8;
 
 /**
- * The one UI root on the page: a host element with a closed shadow root, created on first use.
- * The page's scripts cannot reach into a closed root, and its CSS does not cross the boundary.
+ * The card, rendered into the card layer of our one UI host (ui-host.ts: a closed shadow root the
+ * page can neither reach nor restyle), placed next to its anchor.
  */
 export class CardHost {
-  private host: HTMLElement | null = null;
-  private root: ShadowRoot | null = null;
   private mount: HTMLElement | null = null;
   private anchor: (() => DOMRect | null) | null = null;
   private lastFocus: Element | null = null;
 
   /** `onDismiss` runs when the card must go (its anchor scrolled out of view or left the page). */
   constructor(
+    private readonly ui: UiHost,
     private readonly doc: Document,
     private readonly onDismiss: () => void,
   ) {}
@@ -26,36 +24,9 @@ export class CardHost {
     return this.anchor !== null;
   }
 
-  /** True when the event happened inside the card (composed path crosses the closed root). */
+  /** True when the event happened inside our UI (composed path crosses the closed root). */
   containsEvent(event: Event): boolean {
-    return this.host !== null && event.composedPath().includes(this.host);
-  }
-
-  private ensureHost(): { root: ShadowRoot; mount: HTMLElement } {
-    if (this.host?.isConnected && this.root && this.mount) return { root: this.root, mount: this.mount };
-    const host = this.doc.createElement(HOST_TAG);
-    // inline !important beats any page rule that targets the host element itself
-    for (const [name, value] of [
-      ['all', 'initial'],
-      ['position', 'fixed'],
-      ['top', '0'],
-      ['left', '0'],
-      ['width', '0'],
-      ['height', '0'],
-      ['z-index', '2147483647'],
-      ['display', 'block'],
-    ]) {
-      host.style.setProperty(name as string, value as string, 'important');
-    }
-    const root = host.attachShadow({ mode: 'closed' });
-    adoptStyles(root, CARD_CSS);
-    const mount = this.doc.createElement('div');
-    root.append(mount);
-    (this.doc.body ?? this.doc.documentElement).append(host);
-    this.host = host;
-    this.root = root;
-    this.mount = mount;
-    return { root, mount };
+    return this.ui.containsEvent(event);
   }
 
   /**
@@ -63,7 +34,11 @@ export class CardHost {
    * a card opened by hover never steals focus.
    */
   show(props: TermCardProps, anchor: () => DOMRect | null, byKeyboard: boolean): void {
-    const { mount } = this.ensureHost();
+    const layers = this.ui.ensure();
+    if (!layers) return;
+    const mount = layers.card;
+    this.mount = mount;
+    this.ui.raise(); // above whatever the page put in the top layer since (dialog, fullscreen)
     const wasOpen = this.isOpen;
     this.anchor = anchor;
     mount.removeAttribute('hidden');
@@ -126,49 +101,7 @@ export class CardHost {
 
   dispose(): void {
     this.close();
-    this.host?.remove();
-    this.host = null;
-    this.root = null;
+    if (this.mount) render(null, this.mount);
     this.mount = null;
-  }
-}
-
-/** Styles a shadow root through a constructed stylesheet; a page CSP cannot strip it. */
-function adoptStyles(root: ShadowRoot, css: string): void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-  } catch {
-    // very old engines without constructable stylesheets: a <style> inside our own shadow root
-    const style = root.ownerDocument.createElement('style');
-    style.textContent = css;
-    root.append(style);
-  }
-}
-
-/**
- * Styles the page-level ::highlight() pseudo-elements the same CSP-proof way. Returns a function
- * that re-attaches the sheet if the page replaced `document.adoptedStyleSheets`.
- */
-export function adoptDocumentStyles(doc: Document, css: string): () => void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    const attach = () => {
-      if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    };
-    attach();
-    return attach;
-  } catch {
-    // engines where a content script cannot adopt sheets into the page: a <style> element, which
-    // a strict page CSP may block (marks then fall back to the browser's default highlight look)
-    const style = doc.createElement('style');
-    style.textContent = css;
-    const attach = () => {
-      if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
-    };
-    attach();
-    return attach;
   }
 }

@@ -1,6 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startClippings } from './clippings';
+import { ClippingHighlights } from './clipping-highlights';
+import { ClippingSaver } from './clipping-save';
+import { answerExtension } from './extension-messages';
+import { HoverCard } from './hover-card';
+import { SelectionButton } from './selection-button';
 import { TermMarking } from './term-marking';
+import { Toast } from './toast';
+import { UiHost } from './ui-host';
 
 /** True in the top frame and in frames of the same origin; cross-origin frames (ads, embeds) are left alone. */
 function isSameOriginFrame(): boolean {
@@ -16,9 +22,31 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
-  main() {
+  main(ctx) {
     if (!isSameOriginFrame()) return;
-    void new TermMarking(document).start();
-    startClippings();
+    // every feature stops when WXT invalidates this script (extension updated, reloaded or removed)
+    const { signal } = ctx;
+    const ui = new UiHost(document);
+    signal.addEventListener('abort', () => ui.dispose());
+    const marking = new TermMarking(document);
+    const card = new HoverCard(document, ui, marking);
+    const highlights = new ClippingHighlights(document, ui);
+    const saver = new ClippingSaver(document, new Toast(document, ui), highlights);
+    const button = new SelectionButton(document, ui, saver);
+
+    answerExtension(
+      {
+        pageTerms: () => marking.pageTerms(),
+        scanOnce: () => marking.scanOnce(),
+        revealTerm: ({ termId }) => marking.reveal(termId),
+        openCardAtCaret: () => card.openAtCaret(),
+        saveSelection: () => saver.saveSelection(),
+      },
+      signal,
+    );
+    card.start(signal);
+    highlights.start(signal);
+    button.start(signal);
+    void marking.start(signal);
   },
 });

@@ -1,9 +1,10 @@
 import { type Browser, browser } from 'wxt/browser';
+import { askTab } from '../ask';
 import { purgeDeleted, savePageClipping } from '../clippings/store';
 import { collapseWhitespace } from '../clippings/text-key';
 import { hostOf } from '../clippings/url';
 import { database } from '../db/database';
-import { CAPTURE_MESSAGE, type CaptureOutcome } from '../messages/clipping-capture';
+import type { CaptureOutcome } from '../messages/content';
 
 export const MENU_ID = 'policy-cross-ref-save-clipping';
 export const SAVE_COMMAND = 'save-clipping';
@@ -22,11 +23,7 @@ type Tab = Pick<Browser.tabs.Tab, 'id' | 'title' | 'url'>;
 export async function saveSelectionInTab(tab: Tab | undefined, info?: MenuInfo): Promise<CaptureOutcome> {
   if (tab?.id === undefined) return { status: 'failed', reason: 'no tab' };
   try {
-    const answer = (await browser.tabs.sendMessage(
-      tab.id,
-      { type: CAPTURE_MESSAGE },
-      { frameId: info?.frameId ?? 0 },
-    )) as CaptureOutcome | undefined;
+    const answer: CaptureOutcome | undefined = await askTab(tab.id, 'saveSelection', {}, info?.frameId ?? 0);
     if (answer) return answer;
   } catch {
     // no content script in that frame (restricted page, or loaded before the extension)

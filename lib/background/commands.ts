@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { askTab } from '../ask';
 import { loadMarking, setMarkingEverywhere } from '../settings/marking';
 
 /** Keyboard commands of the in-page experience (declared in wxt.config.ts). */
@@ -11,7 +12,7 @@ export function registerTermCommands(): void {
       const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       if (tabId === undefined) return;
       // every frame gets it; only the focused frame with a term at its caret answers true
-      await browser.tabs.sendMessage(tabId, { type: 'openCardAtCaret', payload: {} }).catch(() => false);
+      await askTab(tabId, 'openCardAtCaret', {}, 'all').catch(() => false);
     }
   });
 }

@@ -1,8 +1,11 @@
+import type { SaveOutcome } from './clippings';
 import { isShortString, parseWith, type Validators } from './validate';
 
 /**
- * Requests from extension pages (the popup) to the content script of one tab, sent with
- * `tabs.sendMessage`. The content script validates them like the background does.
+ * The one protocol from the extension (the popup, the background's menu, shortcut and commands) to
+ * the content script of a tab or frame, sent with `tabs.sendMessage`. Web pages cannot send these
+ * (only the extension can message its content scripts); the content script still validates them
+ * like the background does, and answers through one typed handler map.
  */
 
 /** Why a page shows no marks, if it does not. */
@@ -36,7 +39,12 @@ export interface ContentProtocol {
   revealTerm: { request: { termId: string }; response: boolean };
   /** Keyboard command: open the card for the term at the caret; false when there is none. */
   openCardAtCaret: { request: Record<string, never>; response: boolean };
+  /** Context menu or shortcut: capture the frame's selection and save it (the frame confirms it). */
+  saveSelection: { request: Record<string, never>; response: CaptureOutcome };
 }
+
+/** What saving a selection came to; `empty` when nothing was selected. */
+export type CaptureOutcome = SaveOutcome | { status: 'empty' };
 
 export type ContentMessageType = keyof ContentProtocol;
 
@@ -45,6 +53,7 @@ export const contentValidators: Validators<ContentProtocol> = {
   scanOnce: () => ({}),
   revealTerm: (p) => (isShortString(p.termId) ? { termId: p.termId } : null),
   openCardAtCaret: () => ({}),
+  saveSelection: () => ({}),
 };
 
 export interface ContentEnvelope<K extends ContentMessageType = ContentMessageType> {

@@ -282,6 +282,14 @@ export async function importProductModule(relativePath) {
 
 export const TERM_HIGHLIGHT = 'policy-cross-ref-term';
 export const CARD_HOST = 'POLICY-CROSS-REF-CARD';
+/** The marker attribute of the extension's one UI host (a plain div with a closed shadow root). */
+export const UI_MARKER = 'data-policy-cross-ref-ui';
+
+/** A DevTools DOM node that is our UI host: marked (or the old custom tag) and with a closed root. */
+function isUiHost(node) {
+  if (node.shadowRoots?.[0]?.shadowRootType !== 'closed') return false;
+  return node.nodeName === CARD_HOST || (node.attributes ?? []).some((a, i) => i % 2 === 0 && a === UI_MARKER);
+}
 
 /**
  * The text of every term mark on the page, read from the highlight registry the page shares
@@ -334,7 +342,7 @@ export async function inCard(page, fn, arg = null) {
     let host = null;
     while (stack.length > 0 && !host) {
       const node = stack.pop();
-      if (node.nodeName === CARD_HOST) host = node;
+      if (isUiHost(node)) host = node;
       for (const child of node.children ?? []) stack.push(child);
       for (const child of node.contentDocument ? [node.contentDocument] : []) stack.push(child);
     }
@@ -407,4 +415,40 @@ export function pointOfText(page, id, text) {
     },
     { id, text },
   );
+}
+
+/**
+ * The page text the user sees drawn as clippings: the clipping boxes are read from our closed root
+ * through the DevTools protocol, then every visible character of the page whose box centre lies in
+ * one of them is collected, consecutive characters joined. An empty list when none is drawn.
+ */
+export async function drawnClippings(page) {
+  const boxes = await inCard(page, function () {
+    return [...this.querySelectorAll('[data-ui="clipping-box"]')]
+      .filter((b) => b.getClientRects().length > 0)
+      .map((b) => b.getBoundingClientRect().toJSON());
+  });
+  if (!boxes || boxes.length === 0) return [];
+  return page.evaluate((boxes) => {
+    const inside = (x, y) => boxes.some((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
+    const runs = [];
+    let run = '';
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (let i = 0; i < n.data.length; i++) {
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect || rect.width === 0 || /\s/.test(n.data[i])) continue; // not drawn: neither in nor out
+        if (inside(rect.left + rect.width / 2, rect.top + rect.height / 2)) run += n.data[i];
+        else if (run) {
+          runs.push(run);
+          run = '';
+        }
+      }
+    }
+    if (run) runs.push(run);
+    return runs;
+  }, boxes);
 }

@@ -1,0 +1,208 @@
+import type { UiHost } from './ui-host';
+
+/**
+ * Draws the user's clippings as boxes inside our closed UI root, computed from the ranges' client
+ * rects and redrawn on scroll, resize and layout changes.
+ *
+ * Why not the CSS Custom Highlight API, which the term marks use: `CSS.highlights` is one registry
+ * per document, shared with the page's own scripts. Whatever we register there — under any name,
+ * in any Highlight — the page can enumerate and turn back into text, so a clipping highlight told
+ * the page exactly which passages the user saved. A `<mark>` or attribute in the page's DOM would
+ * tell it the same. Boxes in a closed shadow root are out of reach: the page sees one host element
+ * whose size is the viewport's whatever it holds, and no text. The cost is that we follow layout
+ * ourselves (scroll, resize, DOM changes): rects are read once per frame while something moves,
+ * only for pages that have clippings, and boxes are clipped to the viewport and to the scrolling
+ * or clipping containers of their text. What the page can still learn is that our host exists.
+ */
+
+/** One clipping to draw: its id and where its text is. */
+export interface ClipEntry {
+  id: string;
+  range: AbstractRange;
+}
+
+/** Enough boxes for every clipping of a long page; beyond this the rest is not drawn. */
+const MAX_BOXES = 600;
+
+export class ClippingBoxes {
+  private entries: ClipEntry[] = [];
+  private readonly pool: HTMLElement[] = [];
+  private layer: HTMLElement | null = null;
+  private frame = 0;
+  private listening = false;
+  private resizeObserver: ResizeObserver | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly ui: UiHost,
+  ) {}
+
+  get ids(): string[] {
+    return this.entries.map((e) => e.id);
+  }
+
+  has(id: string): boolean {
+    return this.entries.some((e) => e.id === id);
+  }
+
+  /** Replaces what is drawn. */
+  set(entries: ClipEntry[]): void {
+    this.entries = entries;
+    this.changed();
+  }
+
+  /** Draws one more clipping (a save on this page). */
+  add(entry: ClipEntry): void {
+    if (this.has(entry.id)) return;
+    this.entries.push(entry);
+    this.changed();
+  }
+
+  private changed(): void {
+    if (this.entries.length > 0) this.listen();
+    else this.unlisten();
+    this.schedule();
+  }
+
+  /** Redraws on the next frame (many triggers in one frame make one redraw). */
+  schedule = (): void => {
+    if (this.frame !== 0) return;
+    const view = this.doc.defaultView;
+    if (!view) return;
+    this.frame = view.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.paint();
+    });
+  };
+
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    const view = this.doc.defaultView;
+    view?.addEventListener('scroll', this.schedule, { capture: true, passive: true });
+    view?.addEventListener('resize', this.schedule, { passive: true });
+    this.doc.addEventListener('fullscreenchange', this.schedule);
+    if (typeof ResizeObserver === 'function') {
+      // layout shifts that are not scrolls: images arriving, fonts, the page's own re-rendering
+      this.resizeObserver = new ResizeObserver(this.schedule);
+      this.resizeObserver.observe(this.doc.documentElement);
+      if (this.doc.body) this.resizeObserver.observe(this.doc.body);
+    }
+  }
+
+  private unlisten(): void {
+    if (!this.listening) return;
+    this.listening = false;
+    const view = this.doc.defaultView;
+    view?.removeEventListener('scroll', this.schedule, { capture: true });
+    view?.removeEventListener('resize', this.schedule);
+    this.doc.removeEventListener('fullscreenchange', this.schedule);
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+  }
+
+  private paint(): void {
+    if (this.entries.length === 0 && !this.layer) return; // nothing drawn, nothing to draw
+    const layer = this.layer ?? this.ui.ensure()?.boxes ?? null;
+    if (!layer) return;
+    this.layer = layer;
+    const view = this.doc.defaultView;
+    if (!view) return;
+    const viewport = { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight };
+    // text under a modal dialog or outside the fullscreen element is covered: not drawn over it
+    const top = this.doc.fullscreenElement ?? modalDialog(this.doc);
+    let used = 0;
+    const range = this.doc.createRange();
+    for (const entry of this.entries) {
+      const r = entry.range;
+      if (!r.startContainer.isConnected || !r.endContainer.isConnected) continue;
+      try {
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+      } catch {
+        continue; // the page changed the text under a static range: re-anchoring will follow
+      }
+      if (top && !top.contains(range.commonAncestorContainer)) continue;
+      const clip = clipRect(range.commonAncestorContainer, viewport);
+      if (!clip) continue;
+      for (const rect of range.getClientRects()) {
+        if (used >= MAX_BOXES) break;
+        const left = Math.max(rect.left, clip.left);
+        const right = Math.min(rect.right, clip.right);
+        const topEdge = Math.max(rect.top, clip.top);
+        const bottom = Math.min(rect.bottom, clip.bottom);
+        if (right - left < 1 || bottom - topEdge < 1) continue;
+        const box = this.box(used++, layer);
+        box.style.left = `${left}px`;
+        box.style.top = `${topEdge}px`;
+        box.style.width = `${right - left}px`;
+        box.style.height = `${bottom - topEdge}px`;
+      }
+    }
+    range.detach();
+    for (let i = used; i < this.pool.length; i++) (this.pool[i] as HTMLElement).hidden = true;
+  }
+
+  private box(index: number, layer: HTMLElement): HTMLElement {
+    let box = this.pool[index];
+    if (!box) {
+      box = this.doc.createElement('div');
+      box.className = 'clip-box';
+      box.dataset.ui = 'clipping-box';
+      layer.append(box);
+      this.pool.push(box);
+    }
+    box.hidden = false;
+    return box;
+  }
+
+  dispose(): void {
+    this.unlisten();
+    if (this.frame !== 0) this.doc.defaultView?.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.entries = [];
+    for (const box of this.pool) box.remove();
+    this.pool.length = 0;
+    this.layer = null;
+  }
+}
+
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * The part of the viewport where text under `node` can be seen: the viewport cut by every ancestor
+ * that clips its overflow (scrolling boxes, overflow hidden/clip). Null when nothing is left.
+ */
+function clipRect(node: Node, viewport: Rect): Rect | null {
+  const clip = { ...viewport };
+  const doc = node.ownerDocument;
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (el === doc?.documentElement || el === doc?.body) break;
+    const style = getComputedStyle(el);
+    if (style.position === 'fixed') break; // out of the flow of its scrolling ancestors
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    const r = el.getBoundingClientRect();
+    if (style.overflowX !== 'visible') {
+      clip.left = Math.max(clip.left, r.left);
+      clip.right = Math.min(clip.right, r.right);
+    }
+    if (style.overflowY !== 'visible') {
+      clip.top = Math.max(clip.top, r.top);
+      clip.bottom = Math.min(clip.bottom, r.bottom);
+    }
+  }
+  return clip.right > clip.left && clip.bottom > clip.top ? clip : null;
+}
+
+function modalDialog(doc: Document): Element | null {
+  try {
+    return doc.querySelector('dialog:modal');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,223 @@
+import { passageWithSource } from '../../components/card/source-line';
+import type { TermCardProps } from '../../components/card/TermCard';
+import { ask } from '../../lib/ask';
+import type { SaveOutcome } from '../../lib/messages/clippings';
+import type { CardPassage, TermCardData } from '../../lib/messages/corpus';
+import { matchedText, type PageMatch } from '../../lib/page/page-matches';
+import { CardHost } from './card-host';
+import { matchAtPoint, matchAtSelection, rangeOf, rectAtPoint } from './hit-test';
+import { canonicalOf, type TermMarking } from './term-marking';
+import type { UiHost } from './ui-host';
+
+/** Grace period before a card closes after the pointer left both the mark and the card. */
+const CLOSE_GRACE_MS = 300;
+
+const NOT_INTACT: SaveOutcome = { status: 'refused', reason: '页面改动了扩展的界面，未执行操作。' };
+
+/**
+ * The card for a marked term: opened by the user's pointer resting on a mark (trusted events only:
+ * a page's synthetic pointermove opens nothing) or by the keyboard command. Listens to the page
+ * only while it has marks.
+ */
+export class HoverCard {
+  private readonly card: CardHost;
+  private listening = false;
+  private openMatch: PageMatch | null = null;
+  private pending: PageMatch | null = null;
+  private openTimer: ReturnType<typeof setTimeout> | null = null;
+  private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  private framePending = false;
+  private lastPoint = { x: 0, y: 0 };
+  private readonly cardData = new Map<string, Promise<TermCardData | null>>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly ui: UiHost,
+    private readonly marking: TermMarking,
+  ) {
+    this.card = new CardHost(ui, doc, () => this.closeCard());
+    ui.whenWithdrawn(() => this.closeCard());
+  }
+
+  /** Follows the marks: listens while the page has some, until `signal` aborts. */
+  start(signal: AbortSignal): void {
+    this.marking.onMarks((on) => (on && !signal.aborted ? this.listen() : this.unlisten()));
+    signal.addEventListener('abort', () => {
+      this.unlisten();
+      this.card.dispose();
+    });
+  }
+
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    const view = this.doc.defaultView;
+    this.doc.addEventListener('pointermove', this.onPointerMove, { capture: true, passive: true });
+    this.doc.addEventListener('pointerdown', this.onPointerDown, { capture: true, passive: true });
+    this.doc.addEventListener('keydown', this.onKeyDown, { capture: true });
+    view?.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    view?.addEventListener('resize', this.onScroll, { passive: true });
+  }
+
+  private unlisten(): void {
+    this.closeCard();
+    if (!this.listening) return;
+    this.listening = false;
+    const view = this.doc.defaultView;
+    this.doc.removeEventListener('pointermove', this.onPointerMove, { capture: true });
+    this.doc.removeEventListener('pointerdown', this.onPointerDown, { capture: true });
+    this.doc.removeEventListener('keydown', this.onKeyDown, { capture: true });
+    view?.removeEventListener('scroll', this.onScroll, { capture: true });
+    view?.removeEventListener('resize', this.onScroll);
+  }
+
+  private readonly onPointerMove = (event: PointerEvent): void => {
+    if (!event.isTrusted) return; // a script's synthetic pointermove is not the user's pointer
+    if (this.card.containsEvent(event)) {
+      this.cancelClose();
+      return;
+    }
+    this.lastPoint = { x: event.clientX, y: event.clientY };
+    if (this.framePending) return;
+    this.framePending = true;
+    requestAnimationFrame(() => {
+      this.framePending = false;
+      performance.mark('pcr-raf');
+      this.hitTest();
+      performance.mark('pcr-hit');
+    });
+  };
+
+  private hitTest(): void {
+    const matches = this.marking.matches;
+    if (!matches) return;
+    const { x, y } = this.lastPoint;
+    const match = matchAtPoint(this.doc, matches, x, y);
+    if (match && match === this.openMatch) {
+      this.cancelClose();
+      return;
+    }
+    if (match) {
+      if (match !== this.pending) {
+        this.pending = match;
+        void this.fetchCard(match.termId).catch(() => {}); // warm the data while the pointer rests
+        if (this.openTimer !== null) clearTimeout(this.openTimer);
+        this.openTimer = setTimeout(() => {
+          this.openTimer = null;
+          performance.mark('pcr-timer');
+          if (this.pending === match) this.openCard(match, false);
+          performance.mark('pcr-shown');
+        }, this.marking.hoverDelayMs);
+      }
+      return;
+    }
+    this.pending = null;
+    if (this.openTimer !== null) clearTimeout(this.openTimer);
+    this.openTimer = null;
+    if (this.card.isOpen && this.closeTimer === null) {
+      this.closeTimer = setTimeout(() => {
+        this.closeTimer = null;
+        this.closeCard();
+      }, CLOSE_GRACE_MS);
+    }
+  }
+
+  private cancelClose(): void {
+    if (this.closeTimer !== null) clearTimeout(this.closeTimer);
+    this.closeTimer = null;
+  }
+
+  private readonly onPointerDown = (event: PointerEvent): void => {
+    if (event.isTrusted && this.card.isOpen && !this.card.containsEvent(event)) this.closeCard();
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.isTrusted && event.key === 'Escape' && this.card.isOpen) {
+      this.closeCard();
+      event.stopPropagation();
+    }
+  };
+
+  private readonly onScroll = (event: Event): void => {
+    if (!this.card.isOpen || this.card.containsEvent(event)) return;
+    requestAnimationFrame(() => this.card.place());
+  };
+
+  private fetchCard(termId: string): Promise<TermCardData | null> {
+    let request = this.cardData.get(termId);
+    if (!request) {
+      request = ask('termCard', { termId, limit: 5 });
+      request.catch(() => this.cardData.delete(termId));
+      this.cardData.set(termId, request);
+    }
+    return request;
+  }
+
+  /**
+   * The card's actions run only while our host is as we made it: the card's root already drops
+   * untrusted events, and a page that restyled or moved the host gets no action out of a click.
+   */
+  private cardProps(match: PageMatch, state: TermCardProps['state']): TermCardProps {
+    return {
+      canonical: canonicalOf(match.termId),
+      matchedForm: matchedText(match).replace(/\s+/g, ' ').trim(),
+      state,
+      onSave: (passage: CardPassage) =>
+        this.ui.intact() ? ask('savePassageClipping', { passageId: passage.passageId }) : Promise.resolve(NOT_INTACT),
+      onCopy: (passage: CardPassage) =>
+        this.ui.intact() ? this.copy(passageWithSource(passage)) : Promise.resolve(false),
+      onMore: () => {
+        if (this.ui.intact()) void ask('openTermPage', { termId: match.termId });
+        this.closeCard();
+      },
+      onClose: () => this.closeCard(),
+    };
+  }
+
+  private openCard(match: PageMatch, byKeyboard: boolean): void {
+    this.cancelClose();
+    this.openMatch = match;
+    const anchor = () => {
+      const range = rangeOf(this.doc, match);
+      if (!range) return null;
+      const { x, y } = this.lastPoint;
+      return (!byKeyboard && rectAtPoint(this.doc, match, x, y)) || range.getBoundingClientRect();
+    };
+    this.card.show(this.cardProps(match, { kind: 'loading' }), anchor, byKeyboard);
+    this.fetchCard(match.termId).then(
+      (data) => {
+        if (this.openMatch === match) this.card.update(this.cardProps(match, { kind: 'ready', data }));
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        if (this.openMatch === match) this.card.update(this.cardProps(match, { kind: 'error', message }));
+      },
+    );
+  }
+
+  /** Keyboard command: the card for the term at the caret, focused; false when there is none. */
+  openAtCaret(): boolean {
+    const matches = this.marking.matches;
+    if (!matches || !this.doc.hasFocus()) return false;
+    const match = matchAtSelection(this.doc, matches);
+    if (match) this.openCard(match, true);
+    return match !== null;
+  }
+
+  private closeCard(): void {
+    this.openMatch = null;
+    this.pending = null;
+    if (this.openTimer !== null) clearTimeout(this.openTimer);
+    this.openTimer = null;
+    this.card.close();
+  }
+
+  private async copy(text: string): Promise<boolean> {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { browser } from 'wxt/browser';
+import { loadSelectionButton, SELECTION_BUTTON_KEY } from '../../lib/settings/clippings';
+import type { ClippingSaver } from './clipping-save';
+import type { UiHost } from './ui-host';
+
+interface Shown {
+  button: HTMLButtonElement;
+  /** The selection the button was shown for: another one (the page's doing or the user's) hides it. */
+  range: Range;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
+}
+
+/**
+ * The optional 保存摘录 button next to a selection (off unless the user enables it). It appears only
+ * after a trusted selection gesture (the user's pointerup or keyup), never for a selection a script
+ * made; it goes as soon as the selection changes; its click saves only while our host is intact.
+ */
+export class SelectionButton {
+  private shown: Shown | null = null;
+  private enabled = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly ui: UiHost,
+    private readonly saver: ClippingSaver,
+  ) {
+    ui.whenWithdrawn(() => this.hide());
+  }
+
+  start(signal: AbortSignal): void {
+    void loadSelectionButton().then((on) => {
+      if (!signal.aborted) this.setEnabled(on);
+    });
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && SELECTION_BUTTON_KEY in changes)
+        this.setEnabled(changes[SELECTION_BUTTON_KEY]?.newValue === true);
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    signal.addEventListener('abort', () => {
+      browser.storage.onChanged.removeListener(onStorage);
+      this.setEnabled(false);
+    });
+  }
+
+  private setEnabled(on: boolean): void {
+    if (on === this.enabled) return;
+    this.enabled = on;
+    const view = this.doc.defaultView;
+    if (on) {
+      this.doc.addEventListener('pointerup', this.onGesture, { capture: true });
+      this.doc.addEventListener('keyup', this.onGesture, { capture: true });
+      this.doc.addEventListener('selectionchange', this.onSelectionChange);
+      view?.addEventListener('scroll', this.hide, { capture: true, passive: true });
+    } else {
+      this.doc.removeEventListener('pointerup', this.onGesture, { capture: true });
+      this.doc.removeEventListener('keyup', this.onGesture, { capture: true });
+      this.doc.removeEventListener('selectionchange', this.onSelectionChange);
+      view?.removeEventListener('scroll', this.hide, { capture: true });
+      this.hide();
+    }
+  }
+
+  private readonly onGesture = (event: Event): void => {
+    // a script's synthetic mouseup/pointerup/keyup is not the user finishing a selection
+    if (!event.isTrusted || this.ui.containsEvent(event)) return;
+    clearTimeout(this.timer);
+    // after the browser has settled the selection for this gesture
+    this.timer = setTimeout(() => this.showForSelection(), 0);
+  };
+
+  private readonly onSelectionChange = (): void => {
+    if (!this.shown) return;
+    const range = this.currentRange();
+    if (!range || !sameRange(range, this.shown.range)) this.hide();
+  };
+
+  private currentRange(): Range | null {
+    const selection = this.doc.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !selection.toString().trim()) return null;
+    return selection.getRangeAt(0);
+  }
+
+  private showForSelection(): void {
+    const range = this.currentRange();
+    if (!range) {
+      this.hide();
+      return;
+    }
+    const layers = this.ui.ensure();
+    const view = this.doc.defaultView;
+    if (!layers || !view) return;
+    this.hide();
+    this.ui.raise();
+    const rect = range.getBoundingClientRect();
+    const button = this.doc.createElement('button');
+    button.type = 'button';
+    button.className = 'save-selection';
+    button.textContent = '保存摘录';
+    button.style.left = `${Math.max(4, Math.min(view.innerWidth - 90, rect.right - 40))}px`;
+    button.style.top = `${Math.max(4, Math.min(view.innerHeight - 32, rect.bottom + 6))}px`;
+    // keep the selection: a mousedown on the button would otherwise collapse it
+    button.addEventListener('mousedown', (e) => e.preventDefault());
+    button.addEventListener('click', (event) => {
+      const shown = this.shown;
+      const current = this.currentRange();
+      this.hide();
+      if (!event.isTrusted || !this.ui.intact() || !shown || !current || !sameRange(current, shown.range)) return;
+      void this.saver.saveSelection();
+    });
+    layers.button.replaceChildren(button);
+    this.shown = { button, range: range.cloneRange() };
+  }
+
+  private readonly hide = (): void => {
+    if (!this.shown) return;
+    this.shown.button.remove();
+    this.shown = null;
+  };
+}
