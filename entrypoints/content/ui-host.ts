@@ -14,7 +14,8 @@ import { UI_CSS } from './ui-styles';
  *   declaration beats every page rule, important or layered, whatever its selector.
  * - It is a manual popover shown in the top layer: above fullscreen elements, modal dialogs and the
  *   page's popovers, and out of reach of its ancestors' opacity, transforms and filters. Inside the
- *   last modal dialog when one is open, which makes everything outside it inert.
+ *   fullscreen element or the last modal dialog when there is one, since Chromium makes everything
+ *   outside them inert.
  * - Inline styles can still be rewritten by the page: a MutationObserver undoes any change to the
  *   host's attributes before the next frame is painted, and a page that keeps fighting makes us
  *   withdraw our UI from it. An action (save, copy, open) only runs while the host is intact.
@@ -162,8 +163,9 @@ export class UiHost {
   }
 
   /**
-   * Puts the host where it shows above everything the page shows now: into the last open modal
-   * dialog (outside it all is inert), re-shown as a popover so it is the newest in the top layer.
+   * Puts the host where it shows above everything the page shows now: into the fullscreen element
+   * or the last modal dialog (outside them all is inert), re-shown as a popover so it is the newest
+   * in the top layer.
    */
   raise(): void {
     if (!this.host || this.withdrawn) return;
@@ -173,7 +175,7 @@ export class UiHost {
   private attach(reshow = false): void {
     const host = this.host;
     if (!host) return;
-    const parent = lastModalDialog(this.doc) ?? this.doc.documentElement;
+    const parent = hostParent(this.doc);
     if (host.parentNode !== parent) {
       parent.append(host);
       reshow = true;
@@ -239,6 +241,21 @@ export class UiHost {
     this.host = null;
     this.layers = null;
   }
+}
+
+/** Elements whose children are not rendered: our host cannot live inside them. */
+const REPLACED = new Set(['video', 'audio', 'iframe', 'img', 'canvas', 'object', 'embed', 'svg', 'math']);
+
+/**
+ * Where the host must live to be usable: the fullscreen element or the last modal dialog (outside
+ * them Chromium makes everything inert: painted above, a card there would take no hover or click),
+ * else the root element.
+ */
+function hostParent(doc: Document): Element {
+  const modal = lastModalDialog(doc);
+  const fullscreen = doc.fullscreenElement;
+  if (fullscreen && !REPLACED.has(fullscreen.localName) && !(modal && fullscreen.contains(modal))) return fullscreen;
+  return modal ?? doc.documentElement;
 }
 
 function lastModalDialog(doc: Document): HTMLDialogElement | null {
