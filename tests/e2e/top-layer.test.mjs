@@ -22,7 +22,8 @@ describe('the card above the top layer', { timeout: 180_000 }, () => {
 
   before(async () => {
     server = await serveStatic();
-    ext = await launchExtension();
+    // PCR_EXTENSION_DIR: run against another build (e.g. one from before a fix)
+    ext = await launchExtension(process.env.PCR_EXTENSION_DIR ? { extensionDir: process.env.PCR_EXTENSION_DIR } : {});
     const extPage = await openExtensionPage(ext.context, ext.extensionId, 'popup.html');
     await waitForSeeded(extPage, 60_000);
     await extPage.close();

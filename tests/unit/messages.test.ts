@@ -40,4 +40,14 @@ describe('message validation', () => {
     expect(parseEnvelope({ type: 'pageTerms', payload: {} })).toBeNull();
     expect(parseContentEnvelope({ type: 'termCard', payload: { termId: 'a' } })).toBeNull();
   });
+
+  it('carries the save-selection request in the one content protocol', () => {
+    expect(parseContentEnvelope({ type: 'saveSelection', payload: {} })).toEqual({
+      type: 'saveSelection',
+      payload: {},
+    });
+    // the old separate message shape is gone, and the background does not take this request
+    expect(parseContentEnvelope({ type: 'policy-cross-ref:saveSelection' })).toBeNull();
+    expect(parseEnvelope({ type: 'saveSelection', payload: {} })).toBeNull();
+  });
 });
