@@ -43,6 +43,8 @@ export class CardHost {
     this.anchor = anchor;
     mount.removeAttribute('hidden');
     render(h(TermCard, props), mount);
+    const card = mount.firstElementChild;
+    if (card) this.ui.trackVisibility(card);
     this.place();
     if (byKeyboard && !wasOpen) {
       this.lastFocus = this.doc.activeElement;
@@ -50,6 +52,11 @@ export class CardHost {
         preventScroll: true,
       });
     }
+  }
+
+  /** The rendered card element, if any (what must be seen unobstructed for its actions to run). */
+  get element(): Element | null {
+    return this.mount?.firstElementChild ?? null;
   }
 
   /** Re-positions against the anchor; closes when the anchor scrolled out of view. */

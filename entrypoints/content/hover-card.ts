@@ -12,7 +12,7 @@ import type { UiHost } from './ui-host';
 /** Grace period before a card closes after the pointer left both the mark and the card. */
 const CLOSE_GRACE_MS = 300;
 
-const NOT_INTACT: SaveOutcome = { status: 'refused', reason: '页面改动了扩展的界面，未执行操作。' };
+const NOT_INTACT: SaveOutcome = { status: 'refused', reason: '页面遮挡或改动了扩展的界面，未执行操作。' };
 
 /**
  * The card for a marked term: opened by the user's pointer resting on a mark (trusted events only:
@@ -154,20 +154,24 @@ export class HoverCard {
   }
 
   /**
-   * The card's actions run only while our host is as we made it: the card's root already drops
-   * untrusted events, and a page that restyled or moved the host gets no action out of a click.
+   * The card's actions run only while our host is as we made it and the card was seen unobstructed:
+   * the card's root already drops untrusted events, and a page that restyled, moved or covered the
+   * host gets no action out of a click.
    */
   private cardProps(match: PageMatch, state: TermCardProps['state']): TermCardProps {
+    const usable = () => {
+      const card = this.card.element;
+      return this.ui.intact() && card !== null && this.ui.seenVisible(card);
+    };
     return {
       canonical: canonicalOf(match.termId),
       matchedForm: matchedText(match).replace(/\s+/g, ' ').trim(),
       state,
       onSave: (passage: CardPassage) =>
-        this.ui.intact() ? ask('savePassageClipping', { passageId: passage.passageId }) : Promise.resolve(NOT_INTACT),
-      onCopy: (passage: CardPassage) =>
-        this.ui.intact() ? this.copy(passageWithSource(passage)) : Promise.resolve(false),
+        usable() ? ask('savePassageClipping', { passageId: passage.passageId }) : Promise.resolve(NOT_INTACT),
+      onCopy: (passage: CardPassage) => (usable() ? this.copy(passageWithSource(passage)) : Promise.resolve(false)),
       onMore: () => {
-        if (this.ui.intact()) void ask('openTermPage', { termId: match.termId });
+        if (usable()) void ask('openTermPage', { termId: match.termId });
         this.closeCard();
       },
       onClose: () => this.closeCard(),

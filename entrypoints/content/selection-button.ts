@@ -113,10 +113,12 @@ export class SelectionButton {
       const shown = this.shown;
       const current = this.currentRange();
       this.hide();
-      if (!event.isTrusted || !this.ui.intact() || !shown || !current || !sameRange(current, shown.range)) return;
+      if (!event.isTrusted || !this.ui.intact() || !this.ui.seenVisible(button)) return;
+      if (!shown || !current || !sameRange(current, shown.range)) return;
       void this.saver.saveSelection();
     });
     layers.button.replaceChildren(button);
+    this.ui.trackVisibility(button);
     this.shown = { button, range: range.cloneRange() };
   }
 

@@ -35,7 +35,7 @@ export class Toast {
       button.type = 'button';
       button.textContent = action.label;
       button.addEventListener('click', () => {
-        if (!this.ui.intact()) return;
+        if (!this.ui.intact() || !this.ui.seenVisible(box)) return;
         this.hide();
         action.run();
       });
@@ -43,6 +43,7 @@ export class Toast {
     }
     this.layer = layers.toast;
     layers.toast.replaceChildren(box);
+    this.ui.trackVisibility(box);
     this.timer = setTimeout(() => this.hide(), actions.length > 0 ? 12_000 : 4000);
   }
 

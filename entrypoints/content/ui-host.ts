@@ -21,6 +21,9 @@ import { UI_CSS } from './ui-styles';
  *   withdraw our UI from it. An action (save, copy, open) only runs while the host is intact.
  * - Inside the closed root, untrusted events (a script's `click()` or `dispatchEvent`) are stopped
  *   before any of our handlers see them.
+ * - The page can still paint something of its own above us that lets clicks through (a lure kept
+ *   newest in the top layer, `pointer-events: none`): where IntersectionObserver v2 exists, an
+ *   action also needs the clicked part of our UI to have been seen unobstructed.
  *
  * It carries one marker attribute, so the page-text walk skips it; our own code recognises the host
  * by identity, never by the marker (a page may put the marker on its own elements).
@@ -88,6 +91,9 @@ export class UiHost {
   private repairs: number[] = [];
   private withdrawn = false;
   private readonly onWithdraw: (() => void)[] = [];
+  /** IntersectionObserver v2, where the browser has it (undefined: not tried yet). */
+  private visibility: IntersectionObserver | null | undefined;
+  private readonly seen = new WeakMap<Element, boolean>();
 
   constructor(private readonly doc: Document) {}
 
@@ -202,6 +208,44 @@ export class UiHost {
     return true;
   }
 
+  /**
+   * Starts watching whether the user can really see `el`: IntersectionObserver v2 reports it not
+   * visible while anything is painted over it (a lure the page keeps above ours in the top layer and
+   * lets clicks through) or anything makes it transparent, transformed or filtered.
+   */
+  trackVisibility(el: Element): void {
+    const observer = this.visibilityObserver();
+    if (!observer || this.seen.has(el)) return;
+    this.seen.set(el, false);
+    observer.observe(el);
+  }
+
+  /**
+   * Whether `el` was last seen unobstructed. True where the browser cannot tell (no v2 observer:
+   * Firefox), where the other defences (top layer, inline styles, repair) have to do.
+   */
+  seenVisible(el: Element): boolean {
+    if (!this.visibilityObserver()) return true;
+    return this.seen.get(el) === true;
+  }
+
+  private visibilityObserver(): IntersectionObserver | null {
+    if (this.visibility !== undefined) return this.visibility;
+    this.visibility = null;
+    const entry = globalThis.IntersectionObserverEntry;
+    if (typeof entry === 'function' && 'isVisible' in entry.prototype) {
+      try {
+        const options = { trackVisibility: true, delay: 100 } as IntersectionObserverInit;
+        this.visibility = new IntersectionObserver((entries) => {
+          for (const e of entries) this.seen.set(e.target, (e as { isVisible?: boolean }).isVisible === true);
+        }, options);
+      } catch {
+        this.visibility = null;
+      }
+    }
+    return this.visibility;
+  }
+
   /** Undoes the page's changes to the host's attributes (before any frame is painted with them). */
   private repair(records: MutationRecord[]): void {
     const host = this.host;
@@ -226,6 +270,7 @@ export class UiHost {
   /** Takes every trace of our UI out of the page for the rest of its life. */
   private withdraw(): void {
     this.withdrawn = true;
+    this.visibility?.disconnect();
     this.observer?.disconnect();
     this.observer = null;
     this.host?.remove();
@@ -235,6 +280,7 @@ export class UiHost {
   }
 
   dispose(): void {
+    this.visibility?.disconnect();
     this.observer?.disconnect();
     this.observer = null;
     this.host?.remove();

@@ -274,6 +274,37 @@ describe('a hostile page gets nothing', { timeout: 300_000 }, () => {
     }
   });
 
+  it('(c) a page lure kept above our button lets clicks through: the covered button saves nothing', async () => {
+    await clearClippings();
+    await extPage.evaluate(() => chrome.storage.local.set({ clippingsSelectionButton: true }));
+    try {
+      const page = await openAttacker('overlay');
+      const from = await pointOfText(page, 'user-text', '基层');
+      const to = await pointOfText(page, 'user-text', '方便');
+      await page.mouse.move(from.x - 8, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x + 8, to.y, { steps: 8 });
+      await page.mouse.up();
+      const shown = await waitFor(
+        () =>
+          inCard(page, function () {
+            const b = [...this.querySelectorAll('button')].find((el) => el.textContent.includes('保存摘录'));
+            const r = b?.getBoundingClientRect();
+            return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+          }),
+        { what: 'the button under the lure' },
+      );
+      // the lure is what the page's own hit testing would call topmost if it took clicks: it is drawn over us
+      await page.waitForTimeout(400);
+      await page.mouse.click(shown.x, shown.y);
+      await page.waitForTimeout(800);
+      assert.equal((await countStore(extPage, 'clippings')) ?? 0, 0, 'a click through the lure saved nothing');
+      await page.close();
+    } finally {
+      await extPage.evaluate(() => chrome.storage.local.remove('clippingsSelectionButton'));
+    }
+  });
+
   it('(d) a page with a saved clipping cannot find the clipped text in CSS.highlights or the DOM', async () => {
     await clearClippings();
     const page = await ext.context.newPage();
