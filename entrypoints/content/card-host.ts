@@ -38,6 +38,7 @@ export class CardHost {
     if (!layers) return;
     const mount = layers.card;
     this.mount = mount;
+    this.ui.shown('card', true);
     this.ui.raise(); // above whatever the page put in the top layer since (dialog, fullscreen)
     const wasOpen = this.isOpen;
     this.anchor = anchor;
@@ -94,6 +95,7 @@ export class CardHost {
     // hidden, not unmounted: the card keeps its compositing layer, so showing it again repaints
     // only the card instead of the page under it (a full-viewport repaint on a large page)
     this.mount?.setAttribute('hidden', '');
+    this.ui.shown('card', false);
     const focus = this.lastFocus;
     this.lastFocus = null;
     if (focus instanceof HTMLElement && focus.isConnected) focus.focus({ preventScroll: true });

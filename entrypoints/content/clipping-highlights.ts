@@ -104,6 +104,7 @@ export class ClippingHighlights {
 
   private apply(): void {
     if (this.stopped || !this.doc.body) return;
+    this.showHost();
     if (this.targets.length === 0) {
       this.boxes.set([]);
       return;
@@ -130,7 +131,19 @@ export class ClippingHighlights {
   addSaved(target: AnchorTarget, range: AbstractRange): void {
     if (this.stopped) return;
     if (!this.targets.some((t) => t.id === target.id)) this.targets.push(target);
+    this.showHost();
     this.boxes.add({ id: target.id, range });
+  }
+
+  /**
+   * The host shows while this page has clippings at all: not while some are found or in view,
+   * which a page could probe (scrolling itself, deleting its own paragraphs) and watch the host
+   * come and go to learn where the saved passages are.
+   */
+  private showHost(): void {
+    const any = this.targets.length > 0;
+    if (any) this.ui.ensure();
+    this.ui.shown('clippings', any);
   }
 
   private stop(): void {
@@ -139,5 +152,6 @@ export class ClippingHighlights {
     this.observer = null;
     clearTimeout(this.timer);
     this.boxes.dispose();
+    this.ui.shown('clippings', false);
   }
 }

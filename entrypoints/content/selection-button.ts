@@ -99,6 +99,7 @@ export class SelectionButton {
     const view = this.doc.defaultView;
     if (!layers || !view) return;
     this.hide();
+    this.ui.shown('button', true);
     this.ui.raise();
     const rect = range.getBoundingClientRect();
     const button = this.doc.createElement('button');
@@ -110,12 +111,13 @@ export class SelectionButton {
     // keep the selection: a mousedown on the button would otherwise collapse it
     button.addEventListener('mousedown', (e) => e.preventDefault());
     button.addEventListener('click', (event) => {
+      // decided before the button goes: hiding it may hide the whole host
       const shown = this.shown;
       const current = this.currentRange();
+      const allowed = event.isTrusted && this.ui.intact() && this.ui.seenVisible(button);
+      const same = shown !== null && current !== null && sameRange(current, shown.range);
       this.hide();
-      if (!event.isTrusted || !this.ui.intact() || !this.ui.seenVisible(button)) return;
-      if (!shown || !current || !sameRange(current, shown.range)) return;
-      void this.saver.saveSelection();
+      if (allowed && same) void this.saver.saveSelection();
     });
     layers.button.replaceChildren(button);
     this.ui.trackVisibility(button);
@@ -126,5 +128,6 @@ export class SelectionButton {
     if (!this.shown) return;
     this.shown.button.remove();
     this.shown = null;
+    this.ui.shown('button', false);
   };
 }

@@ -22,6 +22,7 @@ export class Toast {
   show(message: string, { error = false, actions = [] as ToastAction[] } = {}): void {
     const layers = this.ui.ensure();
     if (!layers) return;
+    this.ui.shown('toast', true);
     this.ui.raise();
     clearTimeout(this.timer);
     const box = this.doc.createElement('div');
@@ -50,5 +51,6 @@ export class Toast {
   hide(): void {
     clearTimeout(this.timer);
     this.layer?.replaceChildren();
+    this.ui.shown('toast', false);
   }
 }

@@ -94,6 +94,8 @@ export class UiHost {
   /** IntersectionObserver v2, where the browser has it (undefined: not tried yet). */
   private visibility: IntersectionObserver | null | undefined;
   private readonly seen = new WeakMap<Element, boolean>();
+  /** The parts showing something now (card, toast, button, clippings); none: the host is hidden. */
+  private readonly showing = new Set<string>();
 
   constructor(private readonly doc: Document) {}
 
@@ -133,6 +135,7 @@ export class UiHost {
     }
     host.setAttribute(UI_ATTRIBUTE, '');
     for (const [name, value] of HOST_STYLES) host.style.setProperty(name, value, 'important');
+    host.style.setProperty('display', this.showing.size > 0 ? 'block' : 'none', 'important');
     if (supportsPopover(host)) host.setAttribute('popover', 'manual');
     this.styleText = host.getAttribute('style') ?? '';
 
@@ -169,6 +172,24 @@ export class UiHost {
   }
 
   /**
+   * Says whether a part shows something. The host is displayed (and in the top layer) only while
+   * some part does: a page's own IntersectionObserver v2 or hit tests meet it only then.
+   */
+  shown(part: string, on: boolean): void {
+    const before = this.showing.size > 0;
+    if (on) this.showing.add(part);
+    else this.showing.delete(part);
+    const now = this.showing.size > 0;
+    const host = this.host;
+    if (!host || before === now) return;
+    host.style.setProperty('display', now ? 'block' : 'none', 'important');
+    this.styleText = host.getAttribute('style') ?? '';
+    this.observer?.takeRecords(); // our own change, not the page's
+    if (now) this.attach(true);
+    else if (supportsPopover(host) && host.matches(':popover-open')) host.hidePopover();
+  }
+
+  /**
    * Puts the host where it shows above everything the page shows now: into the fullscreen element
    * or the last modal dialog (outside them all is inert), re-shown as a popover so it is the newest
    * in the top layer.
@@ -180,7 +201,7 @@ export class UiHost {
 
   private attach(reshow = false): void {
     const host = this.host;
-    if (!host) return;
+    if (!host || this.showing.size === 0) return;
     const parent = hostParent(this.doc);
     if (host.parentNode !== parent) {
       parent.append(host);

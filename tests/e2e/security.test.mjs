@@ -417,6 +417,32 @@ describe('a hostile page gets nothing', { timeout: 300_000 }, () => {
       );
       const count = (list) => list.filter((entry) => entry.includes('深入推进紧密型')).length;
       assert.equal(count(now.dom), count(before.dom), 'the quote is in the DOM only where the page put it');
+
+      // nor from occlusion: IntersectionObserver v2 on the clipped and an unclipped paragraph
+      // reports the same (our boxes must not tell the page which lines they cover)
+      const visibility = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const seen = {};
+            const observer = new IntersectionObserver(
+              (entries) => {
+                for (const e of entries) seen[e.target.id] = e.isVisible;
+                if ('p1' in seen && 'p2' in seen) {
+                  observer.disconnect();
+                  resolve(seen);
+                }
+              },
+              { trackVisibility: true, delay: 100 },
+            );
+            observer.observe(document.getElementById('p1'));
+            observer.observe(document.getElementById('p2'));
+          }),
+      );
+      assert.equal(
+        visibility.p1,
+        visibility.p2,
+        `occlusion tells the clipped line apart: ${JSON.stringify(visibility)}`,
+      );
     }
     await page.close();
   });
