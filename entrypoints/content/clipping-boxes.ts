@@ -103,9 +103,10 @@ export class ClippingBoxes {
 
   private paint(): void {
     if (this.entries.length === 0 && !this.layer) return; // nothing drawn, nothing to draw
-    const layer = this.layer ?? this.ui.ensure()?.boxes ?? null;
+    // the page may have removed our host: put it back (the layer is connected only through it)
+    if (!this.layer?.isConnected) this.layer = this.ui.ensure()?.boxes ?? null;
+    const layer = this.layer;
     if (!layer) return;
-    this.layer = layer;
     const view = this.doc.defaultView;
     if (!view) return;
     const viewport = { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight };
