@@ -12,7 +12,12 @@ import type { UiHost } from './ui-host';
  * whose size is the viewport's whatever it holds, and no text. The cost is that we follow layout
  * ourselves (scroll, resize, DOM changes): rects are read once per frame while something moves,
  * only for pages that have clippings, and boxes are clipped to the viewport and to the scrolling
- * or clipping containers of their text. What the page can still learn is that our host exists.
+ * or clipping containers of their text. What the page can still learn is that our host exists
+ * and shows (this page has clippings, not which): the host spans the viewport, so while it shows
+ * the page's own IntersectionObserver v2 finds every one of its elements covered alike, and cannot
+ * probe which lines our boxes lie over (tested in security.test.mjs). The host shows whenever the
+ * page has clippings at all, never depending on which are found or in view, which the page could
+ * probe by scrolling or deleting its own paragraphs.
  */
 
 /** One clipping to draw: its id and where its text is. */
