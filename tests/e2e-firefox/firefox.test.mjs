@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { GOLD, NATIONAL } from '../e2e/gold.mjs';
 import { FIXTURES_DIR, pointOfText, readMarks, readStore, serveStatic, waitForSeeded } from '../e2e/harness.mjs';
-import { inCard, launchFirefoxExtension, readCard, waitFor } from './harness.mjs';
+import { inCard, launchFirefoxExtension, markPaint, readCard, waitFor } from './harness.mjs';
 
 /** Each marked form on the news fixture: element id, the text as written, the term it stands for. */
 const FORMS = [
@@ -164,6 +164,14 @@ describe('Firefox: the built add-on in firefox-esr', { timeout: 300_000 }, () =>
     assert.ok(header, 'the strict page loaded');
     // the page's own <style> is blocked: proof that the CSP is in force
     assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).maxWidth), '760px');
+    // the marks are painted (their amber wash on screen), unmarked text is not
+    const decoder = await ff.browser.newPage();
+    const marked = await waitFor(async () => markPaint(page, decoder, 'f-plain', '千县工程'), {
+      what: 'the mark painted',
+    });
+    assert.ok(marked > 100, `amber pixels under the mark: ${marked}`);
+    assert.equal(await markPaint(page, decoder, 'none', '天气'), 0, 'no wash over unmarked text');
+    await decoder.close();
     const card = await hover(page, 'f-plain', '千县工程');
     assert.equal(card.position, 'fixed', 'the card keeps its own styles under style-src none');
     assert.equal(card.radius, '10px');

@@ -228,3 +228,44 @@ export async function waitFor(fn, { timeoutMs = 10_000, intervalMs = 100, what =
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * How many pixels of the amber mark wash (rgba(255,176,0,.2) over a white page ≈ rgb(255,246,204))
+ * the screen shows over `text` inside the element `id`: what the reader sees, whichever way the
+ * ::highlight() rule reached the page. The screenshot is decoded in `decoder`, a blank tab (a
+ * strict-CSP page could not load it as an image).
+ */
+export async function markPaint(page, decoder, id, text) {
+  const rect = await page.evaluate(
+    ({ id, text }) => {
+      const el = document.getElementById(id);
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + text.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.left, y: r.top, width: r.width, height: r.height };
+      }
+      return null;
+    },
+    { id, text },
+  );
+  if (!rect) throw new Error(`“${text}” is not in one text node of #${id}`);
+  const png = await page.screenshot({ clip: rect, encoding: 'base64' });
+  return decoder.evaluate(async (png) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    let amber = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+      if (r >= 248 && g >= 232 && g <= 252 && b >= 185 && b <= 220) amber++;
+    }
+    return amber;
+  }, png);
+}
