@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FIXTURES_DIR, pointOfText, readMarks, serveStatic } from '../e2e/harness.mjs';
-import { buildXray140Package, launchFirefoxExtension, markPaint, readCard, waitFor } from './harness.mjs';
+import { buildXray140Package, launchFirefoxExtension, readCard, tintedPixels, waitFor } from './harness.mjs';
 
 const STRICT_CSP = "default-src 'none'; style-src 'none'; script-src 'none'";
 
@@ -48,11 +48,11 @@ describe('Firefox 140: the <style> fallback when adoptedStyleSheets cannot be se
       // the document-level fallback is in use: no adopted sheet, a <style> element of ours
       assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 0);
       // the marks are painted (amber wash), and unmarked text is not
-      const marked = await waitFor(async () => markPaint(page, decoder, 'f-plain', '千县工程'), {
+      const marked = await waitFor(async () => tintedPixels(page, decoder, 'f-plain', '千县工程'), {
         what: 'the mark painted',
       });
-      assert.ok(marked > 100, `amber pixels under the mark: ${marked}`);
-      assert.equal(await markPaint(page, decoder, 'none', '天气'), 0, 'no wash over unmarked text');
+      assert.ok(marked > 100, `tinted pixels under the mark: ${marked}`);
+      assert.equal(await tintedPixels(page, decoder, 'none', '天气'), 0, 'no wash over unmarked text');
 
       const point = await pointOfText(page, 'f-plain', '千县工程');
       await page.mouse.move(5, 5);

@@ -230,12 +230,14 @@ export async function waitFor(fn, { timeoutMs = 10_000, intervalMs = 100, what =
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * How many pixels of the amber mark wash (rgba(255,176,0,.2) over a white page ≈ rgb(255,246,204))
- * the screen shows over `text` inside the element `id`: what the reader sees, whichever way the
- * ::highlight() rule reached the page. The screenshot is decoded in `decoder`, a blank tab (a
- * strict-CSP page could not load it as an image).
+ * How many warm-tinted pixels the screen shows over `text` inside the element `id`: what the
+ * reader sees of a mark's amber wash or a clipping's yellow, whichever way the highlight reached
+ * the screen (adopted sheet, <style>, or our own overlay). Page text and background here are
+ * black, grey and white (red = green = blue), so a pixel whose red exceeds its blue by 30 or more
+ * is tint. The screenshot is decoded in `decoder`, a blank tab (a strict-CSP page could not load
+ * it as an image).
  */
-export async function markPaint(page, decoder, id, text) {
+export async function tintedPixels(page, decoder, id, text) {
   const rect = await page.evaluate(
     ({ id, text }) => {
       const el = document.getElementById(id);
@@ -253,7 +255,7 @@ export async function markPaint(page, decoder, id, text) {
     },
     { id, text },
   );
-  if (!rect) throw new Error(`“${text}” is not in one text node of #${id}`);
+  if (!rect || rect.width === 0) throw new Error(`“${text}” is not visible in one text node of #${id}`);
   const png = await page.screenshot({ clip: rect, encoding: 'base64' });
   return decoder.evaluate(async (png) => {
     const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
@@ -261,11 +263,8 @@ export async function markPaint(page, decoder, id, text) {
     const context = canvas.getContext('2d');
     context.drawImage(bitmap, 0, 0);
     const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-    let amber = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
-      if (r >= 248 && g >= 232 && g <= 252 && b >= 185 && b <= 220) amber++;
-    }
-    return amber;
+    let tinted = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] - data[i + 2] >= 30) tinted++;
+    return tinted;
   }, png);
 }
