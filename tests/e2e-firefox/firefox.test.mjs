@@ -157,6 +157,32 @@ describe('Firefox: the built add-on in firefox-esr', { timeout: 300_000 }, () =>
     await page.close();
   });
 
+  it('opens the card from the keyboard command for the term at the caret, focused', async () => {
+    const page = await openNews();
+    await page.evaluate(() => getSelection().collapse(document.querySelector('#f-plain').firstChild, 2));
+    await page.bringToFront();
+    // the command handler's own message, sent the way the background sends it
+    await extPage.evaluate(async () => {
+      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      await browser.tabs.sendMessage(tab.id, { type: 'openCardAtCaret', payload: {} });
+    });
+    const card = await waitFor(
+      async () => {
+        const c = await readCard(page);
+        return c && c.passages.length > 0 ? c : null;
+      },
+      { what: 'keyboard card' },
+    );
+    assert.equal(card.term, '千县工程');
+    assert.ok(
+      await inCard(page, (root) => root.activeElement?.tagName === 'BUTTON'),
+      'focus is on a button in the card',
+    );
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await readCard(page)) === null, { what: 'closed by Escape' });
+    await page.close();
+  });
+
   it('gives no card over a term in a textarea or over unmarked text', async () => {
     const page = await openNews();
     for (const [id, text] of [
@@ -313,6 +339,15 @@ describe('Firefox: the built add-on in firefox-esr', { timeout: 300_000 }, () =>
       what: 'the content script after the reload',
     });
     await waitFor(highlightedOnScreen, { what: 'the re-highlight after the reload', timeoutMs: 15_000 });
+    // and listed on the clippings page with its automatic term tags
+    const list = await ff.openExtensionPage('clippings.html');
+    const item = await list.waitForSelector(`[data-testid="clipping"][data-id="${outcome.id}"]`);
+    assert.equal(await item.$eval('[data-testid="quote"]', (el) => el.textContent), QUOTE);
+    assert.deepEqual(await item.$$eval('[data-testid="term-tag"]', (els) => els.map((el) => el.textContent)), [
+      '三医协同',
+      '紧密型医共体',
+    ]);
+    await list.close();
     await decoder.close();
     await page.close();
   });

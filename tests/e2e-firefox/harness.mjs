@@ -54,6 +54,8 @@ export async function launchFirefoxExtension({ extensionDir = FIREFOX_EXTENSION_
       headless: true,
       // moz-extension:// documents are privileged: BiDi may open and script them only with this
       args: ['--remote-allow-system-access'],
+      // a start takes 10 s on an idle machine and three times that on a busy one
+      timeout: 120_000,
       protocolTimeout: 60_000,
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }),
