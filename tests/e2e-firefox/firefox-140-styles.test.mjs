@@ -45,6 +45,15 @@ describe('Firefox 140: the <style> fallback when adoptedStyleSheets cannot be se
         // the CSP is in force: the page's own <style> is dropped
         assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).maxWidth), '760px');
       }
+      // the simulation stays in the add-on's sandbox: the page still has the native setters
+      assert.deepEqual(
+        await page.evaluate(() =>
+          [ShadowRoot.prototype, Document.prototype].map((proto) =>
+            String(Object.getOwnPropertyDescriptor(proto, 'adoptedStyleSheets').set).includes('[native code]'),
+          ),
+        ),
+        [true, true],
+      );
       // the document-level fallback is in use: no adopted sheet, a <style> element of ours
       assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 0);
       // the marks are painted (amber wash), and unmarked text is not

@@ -157,6 +157,33 @@ describe('Firefox: the built add-on in firefox-esr', { timeout: 300_000 }, () =>
     await page.close();
   });
 
+  it('marks terms in a same-origin frame and on a long page as the reader scrolls', async () => {
+    const page = await openPage('/frames.html');
+    await waitFor(async () => (await readMarks(page)).some((m) => m.id === 'outer'), { what: 'outer mark' });
+    const frame = page.frames().find((f) => f.url().endsWith('/frame-inner.html'));
+    assert.ok(frame, 'the frame loaded');
+    await waitFor(async () => (await readMarks(frame)).some((m) => m.id === 'framed' && m.text === '紧密型医共体'), {
+      what: 'mark inside the frame',
+    });
+    // a long page: the far end is marked once it comes near the viewport
+    const filler = '<p>这一段只是填充文字，用来把页面拉长。</p>'.repeat(400);
+    const long = await serveStatic({
+      '/long.html': `<!doctype html><meta charset="utf-8"><body><p id="top">开头提到千县工程。</p>${filler}<p id="bottom">结尾提到紧密型医共体。</p></body>`,
+    });
+    try {
+      await page.setViewport({ width: 1000, height: 800 });
+      await page.goto(`${long.url}/long.html`);
+      await waitFor(async () => (await readMarks(page)).some((m) => m.id === 'top'), { what: 'mark at the top' });
+      await page.evaluate(() => document.getElementById('bottom').scrollIntoView());
+      await waitFor(async () => (await readMarks(page)).some((m) => m.id === 'bottom' && m.text === '紧密型医共体'), {
+        what: 'mark at the bottom',
+      });
+    } finally {
+      await page.close();
+      await long.close();
+    }
+  });
+
   it('opens the card from the keyboard command for the term at the caret, focused', async () => {
     const page = await openNews();
     await page.evaluate(() => getSelection().collapse(document.querySelector('#f-plain').firstChild, 2));
