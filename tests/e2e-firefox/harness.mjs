@@ -70,6 +70,11 @@ export async function launchFirefoxExtension({ extensionDir = FIREFOX_EXTENSION_
     const installed = await browser.installExtension(extensionDir);
     if (installed !== id) throw new Error(`installed ${installed}, expected ${id}`);
     const origin = `moz-extension://${EXTENSION_UUID}`;
+    // puppeteer's temporary profile: its own clean-up at close sometimes loses a race with
+    // Firefox's last writes and leaves the directory behind, so close() removes it as well
+    const args = browser.process()?.spawnargs ?? [];
+    const profileAt = args.findIndex((arg) => arg === '--profile' || arg === '-profile');
+    const profileDir = profileAt >= 0 ? args[profileAt + 1] : undefined;
     let closed = false;
     return {
       browser,
@@ -85,6 +90,9 @@ export async function launchFirefoxExtension({ extensionDir = FIREFOX_EXTENSION_
         if (closed) return;
         closed = true;
         await browser.close().catch(() => {});
+        if (profileDir?.includes('puppeteer_dev_firefox_profile')) {
+          await rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => {});
+        }
         if (ownDir) await rm(extensionDir, { recursive: true, force: true });
       },
     };
