@@ -33,11 +33,19 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // Desktop 140: the CSS Custom Highlight API (every mark) and the built-in data-collection
+          // declaration both arrived in 140, which is also the ESR that government and hospital
+          // desktops run. Android gets the Highlight API in 140 too, but reads
+          // data_collection_permissions only from 142, so its minimum is declared apart (gecko's
+          // minimum would otherwise apply to Android as well).
           browser_specific_settings: {
             gecko: {
               id: 'policy-cross-ref@example.org',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: {
+              strict_min_version: '142.0',
             },
           },
         }
