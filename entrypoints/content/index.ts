@@ -15,6 +15,10 @@ function isSameOriginFrame(): boolean {
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
+  // frames with no URL of their own (about:blank, srcdoc, blob:) that a matched page fills: news
+  // sites put article bodies and comment threads in them
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   runAt: 'document_idle',
   main() {
     if (!isSameOriginFrame()) return;
