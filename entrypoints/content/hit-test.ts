@@ -56,12 +56,19 @@ function matchAtCaret(doc: Document, matches: PageMatches, caret: Caret, x: numb
   return null;
 }
 
-/** The character of an element's own text nodes drawn under the point, found by its rects. */
-function caretInOwnText(doc: Document, element: Element, x: number, y: number): Caret | null {
+/** How many text nodes under one box a lookup by geometry reads at most. */
+const TEXT_NODES_PER_BOX = 64;
+
+/**
+ * The character drawn under the point among an element's text (its first few text nodes), found
+ * by their rects: for text the caret API cannot reach (under a cover, in SVG, in a shadow root).
+ */
+function caretInText(doc: Document, element: Element, x: number, y: number): Caret | null {
   const range = doc.createRange();
-  for (let child = element.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType !== 3) continue;
-    const text = child as Text;
+  const walker = doc.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  let count = 0;
+  for (let node = walker.nextNode(); node && count < TEXT_NODES_PER_BOX; node = walker.nextNode(), count++) {
+    const text = node as Text;
     range.selectNodeContents(text);
     if (!rectsHold(range.getClientRects(), x, y)) continue;
     for (let i = 0; i < text.length; i++) {
@@ -116,7 +123,7 @@ export function matchAtPoint(doc: Document, matches: PageMatches, x: number, y: 
     let inside = caretAt(doc, x, y, shadowRoots);
     // a browser without the shadowRoots option answers outside them: look at the element's own text
     if (!inside || inside.node.nodeType !== 3 || !caretOnText(doc, inside, x, y)) {
-      inside = deepest ? caretInOwnText(doc, deepest, x, y) : null;
+      inside = deepest ? caretInText(doc, deepest, x, y) : null;
     }
     if (inside) return matchAtCaret(doc, matches, inside, x, y);
   }
@@ -127,7 +134,7 @@ export function matchAtPoint(doc: Document, matches: PageMatches, x: number, y: 
     const element = stack[i] as Element;
     const kind = coverKind(element);
     if (kind === 'invisible') continue;
-    const under = caretInOwnText(doc, element, x, y);
+    const under = caretInText(doc, element, x, y);
     if (under) return matchAtCaret(doc, matches, under, x, y);
     if (kind === 'opaque') return null;
   }

@@ -6,7 +6,9 @@ import { TermMarking } from './term-marking';
 function isSameOriginFrame(): boolean {
   if (window.top === window) return true;
   try {
-    return window.top?.location.origin === window.location.origin;
+    // reading another origin's location throws; comparing origins would not do, as an about:blank
+    // or srcdoc frame's origin reads "null" from a content script although it is the page's own
+    return typeof window.top?.location.href === 'string';
   } catch {
     return false;
   }
