@@ -16,7 +16,7 @@ import {
   ROOT,
   serveStatic,
 } from '../tests/e2e/harness.mjs';
-import { generatePage } from './page-generator.mjs';
+import { generateArticle, generatePage } from './page-generator.mjs';
 
 const skipMarkjs = process.argv.includes('--skip-markjs');
 const MARKJS_TIMEOUT_MS = 180_000;
@@ -28,17 +28,23 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const { TERM_FORMS } = await importProductModule('lib/terms/catalogue-forms.ts');
 const forms = TERM_FORMS.flatMap((t) => [t.canonical, ...t.aliases].map((form) => ({ termId: t.id, form })));
 const { html, planted } = generatePage({ root: ROOT, forms });
+const article = generateArticle({ root: ROOT, forms });
 
 const benchJs = await bundleForPage('bench/bench-entry.ts');
 const markJs = readFileSync(path.join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
 const js = (body) => ({ body, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
-const server = await serveStatic({ '/page.html': html, '/bench.js': js(benchJs), '/mark.js': js(markJs) });
+const server = await serveStatic({
+  '/page.html': html,
+  '/article.html': article.html,
+  '/bench.js': js(benchJs),
+  '/mark.js': js(markJs),
+});
 
 const browser = await launchBrowser();
 
-async function freshPage(withMark = false) {
+async function freshPage(withMark = false, file = 'page.html') {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.url}/page.html`);
+  await page.goto(`${server.url}/${file}`);
   await page.addScriptTag({ url: '/bench.js' });
   if (withMark) await page.addScriptTag({ url: '/mark.js' });
   return page;
@@ -81,6 +87,37 @@ try {
     wallMs: oursMedian.wall,
     matches: oursMedian.count,
   };
+
+  // a typical page: a news article of about 15,000 characters; total main-thread cost, fresh loads
+  {
+    const info = await (await freshPage(false, 'article.html')).evaluate(() => window.__pcrBench.floor());
+    const aFloor = [];
+    const aRegexp = [];
+    const aOurs = [];
+    for (let i = 0; i < 7; i++) {
+      let page = await freshPage(false, 'article.html');
+      aFloor.push((await page.evaluate(() => window.__pcrBench.floor())).ms);
+      await page.close();
+      page = await freshPage(false, 'article.html');
+      aRegexp.push((await page.evaluate(() => window.__pcrBench.regexp())).ms);
+      await page.close();
+      page = await freshPage(false, 'article.html');
+      aOurs.push(await page.evaluate(() => window.__pcrBench.ours()));
+      await page.close();
+    }
+    const mid = aOurs.sort((a, b) => a.total - b.total)[3];
+    results.article = {
+      chars: info.chars,
+      textNodes: info.nodes,
+      plantedTerms: article.planted,
+      floorMs: median(aFloor),
+      regexpMs: median(aRegexp),
+      oursTotalMs: mid.total,
+      oursMatcherBuildMs: mid.matcherMs,
+      oursLongestSliceMs: Math.max(...aOurs.map((o) => o.longest)),
+      matches: mid.count,
+    };
+  }
 
   // the page's own DOM edits: no marks, our StaticRange marks, and live Ranges for contrast
   {
@@ -224,7 +261,7 @@ console.log(
   `  block floor     ${fmt(r.blockFloor.ms)} (${(r.blockFloor.ms / r.floor.ms).toFixed(1)}×): the floor plus each node's parent, texts gathered per block`,
 );
 console.log(
-  `  ours            ${fmt(r.ours.totalMs)} main thread (${(r.ours.totalMs / r.floor.ms).toFixed(1)}×), longest slice ${fmt(r.ours.longestSliceMs)}, first slice done ${fmt(r.ours.firstSliceEndMs)}, ${r.ours.matches} marks`,
+  `  ours            ${fmt(r.ours.totalMs)} main thread (${(r.ours.totalMs / r.floor.ms).toFixed(1)}×, ${(r.ours.totalMs / r.regexp.ms).toFixed(2)}× regexp), longest slice ${fmt(r.ours.longestSliceMs)}, first slice done ${fmt(r.ours.firstSliceEndMs)}, ${r.ours.matches} marks`,
 );
 console.log(
   `  regexp          ${fmt(r.regexp.ms)} (${(r.regexp.ms / r.floor.ms).toFixed(1)}×), ${r.regexp.matches} marks, one task`,
@@ -233,6 +270,9 @@ if (r.markjs)
   console.log(
     `  mark.js         ${r.markjs.ms === null ? `gave up after ${r.markjs.gaveUpAfterMs} ms` : `${fmt(r.markjs.ms)} (${(r.markjs.ms / r.floor.ms).toFixed(0)}×), ${r.markjs.matches} marks`}`,
   );
+console.log(
+  `  article         ${r.article.chars} chars, ${r.article.textNodes} text nodes: ours ${fmt(r.article.oursTotalMs)} main thread in all (matcher build ${fmt(r.article.oursMatcherBuildMs)}), floor ${fmt(r.article.floorMs)}, regexp ${fmt(r.article.regexpMs)}, longest slice ${fmt(r.article.oursLongestSliceMs)}, ${r.article.matches} marks`,
+);
 console.log(
   `  page edits      ${r.pageEdits.ratio.toFixed(2)}× with our marks, ${r.pageEdits.liveRatio.toFixed(2)}× with live Ranges`,
 );

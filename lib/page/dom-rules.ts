@@ -118,7 +118,18 @@ const BARRIER_TAGS = new Set([
 ]);
 
 /** Never shown as text: left out like hidden text. `rt`/`rp` are ruby annotations (pinyin), not the text. */
-const INVISIBLE_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'rt', 'rp']);
+const INVISIBLE_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'rt',
+  'rp',
+]);
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** SVG elements whose content is never drawn. */

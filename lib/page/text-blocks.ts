@@ -1,9 +1,9 @@
 import {
+  ATTRIBUTE_SELECTOR,
   aboveOf,
+  attributeState,
   BARRIER,
   classify,
-  ATTRIBUTE_SELECTOR,
-  attributeState,
   type ElementInfo,
   INVISIBLE,
   infoOf,
@@ -92,7 +92,7 @@ export class RunStream {
   private readonly skip: ((container: Element) => boolean) | undefined;
 
   constructor(
-    private readonly root: Element | ShadowRoot,
+    root: Element | ShadowRoot,
     private readonly onRun: RunHandler,
     options: RunStreamOptions = {},
   ) {

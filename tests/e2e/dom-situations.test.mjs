@@ -143,12 +143,28 @@ describe('DOM situations', { timeout: 300_000 }, () => {
       ['三医协同'],
       'a term inside a display:contents container is drawn',
     );
-    assert.deepEqual((await marksIn('inline-block')).map((m) => m.text), ['千县工程'], 'inline-block inside a term');
-    assert.deepEqual((await marksIn('line-break')).map((m) => m.text), ['千县工程'], '<br> inside a term');
+    assert.deepEqual(
+      (await marksIn('inline-block')).map((m) => m.text),
+      ['千县工程'],
+      'inline-block inside a term',
+    );
+    assert.deepEqual(
+      (await marksIn('line-break')).map((m) => m.text),
+      ['千县工程'],
+      '<br> inside a term',
+    );
   });
 
   it('leaves out hidden text inside a term without ending it, and marks no hidden term', async () => {
-    for (const id of ['hide-none', 'hide-attr', 'hide-visibility', 'hide-opacity', 'hide-font', 'hide-script', 'hide-style']) {
+    for (const id of [
+      'hide-none',
+      'hide-attr',
+      'hide-visibility',
+      'hide-opacity',
+      'hide-font',
+      'hide-script',
+      'hide-style',
+    ]) {
       const marks = await marksIn(id);
       assert.equal(marks.length, 1, `${id}: one mark, got ${JSON.stringify(marks)}`);
       assert.deepEqual([marks[0].head, marks[0].tail], ['千县', '工程'], `${id}: the term's visible ends`);
@@ -172,8 +188,14 @@ describe('DOM situations', { timeout: 300_000 }, () => {
   });
 
   it('scans open shadow roots and follows their changes', async () => {
-    assert.deepEqual((await marksIn('in-shadow')).map((m) => m.text), ['紧密型医共体']);
-    assert.deepEqual((await marksIn('in-component')).map((m) => m.text), ['三医协同']);
+    assert.deepEqual(
+      (await marksIn('in-shadow')).map((m) => m.text),
+      ['紧密型医共体'],
+    );
+    assert.deepEqual(
+      (await marksIn('in-component')).map((m) => m.text),
+      ['三医协同'],
+    );
     await page.evaluate(() => {
       const later = document.getElementById('shadow-host').shadowRoot.getElementById('shadow-later');
       const p = document.createElement('p');
