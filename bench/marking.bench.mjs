@@ -59,6 +59,7 @@ try {
   const blockFloor = [];
   const regexp = [];
   const ours = [];
+  const noStyles = [];
   for (let i = 0; i < 5; i++) {
     let page = await freshPage();
     floor.push((await page.evaluate(() => window.__pcrBench.floor())).ms);
@@ -71,6 +72,9 @@ try {
     await page.close();
     page = await freshPage();
     ours.push(await page.evaluate(() => window.__pcrBench.ours()));
+    await page.close();
+    page = await freshPage();
+    noStyles.push((await page.evaluate(() => window.__pcrBench.oursWithoutStyles())).total);
     await page.close();
   }
   const floorMs = median(floor);
@@ -86,6 +90,7 @@ try {
     matcherBuildMs: oursMedian.matcherMs,
     wallMs: oursMedian.wall,
     matches: oursMedian.count,
+    withoutStyleReadsMs: median(noStyles),
   };
 
   // a typical page: a news article of about 15,000 characters; total main-thread cost, fresh loads
@@ -94,6 +99,7 @@ try {
     const aFloor = [];
     const aRegexp = [];
     const aOurs = [];
+    const aNoStyles = [];
     for (let i = 0; i < 7; i++) {
       let page = await freshPage(false, 'article.html');
       aFloor.push((await page.evaluate(() => window.__pcrBench.floor())).ms);
@@ -103,6 +109,9 @@ try {
       await page.close();
       page = await freshPage(false, 'article.html');
       aOurs.push(await page.evaluate(() => window.__pcrBench.ours()));
+      await page.close();
+      page = await freshPage(false, 'article.html');
+      aNoStyles.push((await page.evaluate(() => window.__pcrBench.oursWithoutStyles())).total);
       await page.close();
     }
     const mid = aOurs.sort((a, b) => a.total - b.total)[3];
@@ -116,6 +125,7 @@ try {
       oursMatcherBuildMs: mid.matcherMs,
       oursLongestSliceMs: Math.max(...aOurs.map((o) => o.longest)),
       matches: mid.count,
+      withoutStyleReadsMs: median(aNoStyles),
     };
   }
 
@@ -264,6 +274,9 @@ console.log(
   `  ours            ${fmt(r.ours.totalMs)} main thread (${(r.ours.totalMs / r.floor.ms).toFixed(1)}×, ${(r.ours.totalMs / r.regexp.ms).toFixed(2)}× regexp), longest slice ${fmt(r.ours.longestSliceMs)}, first slice done ${fmt(r.ours.firstSliceEndMs)}, ${r.ours.matches} marks`,
 );
 console.log(
+  `  style reads     ${fmt(r.ours.totalMs - r.ours.withoutStyleReadsMs)} of it (ours with tag rules only: ${fmt(r.ours.withoutStyleReadsMs)}, ${(r.ours.withoutStyleReadsMs / r.floor.ms).toFixed(1)}×)`,
+);
+console.log(
   `  regexp          ${fmt(r.regexp.ms)} (${(r.regexp.ms / r.floor.ms).toFixed(1)}×), ${r.regexp.matches} marks, one task`,
 );
 if (r.markjs)
@@ -271,7 +284,7 @@ if (r.markjs)
     `  mark.js         ${r.markjs.ms === null ? `gave up after ${r.markjs.gaveUpAfterMs} ms` : `${fmt(r.markjs.ms)} (${(r.markjs.ms / r.floor.ms).toFixed(0)}×), ${r.markjs.matches} marks`}`,
   );
 console.log(
-  `  article         ${r.article.chars} chars, ${r.article.textNodes} text nodes: ours ${fmt(r.article.oursTotalMs)} main thread in all (matcher build ${fmt(r.article.oursMatcherBuildMs)}), floor ${fmt(r.article.floorMs)}, regexp ${fmt(r.article.regexpMs)}, longest slice ${fmt(r.article.oursLongestSliceMs)}, ${r.article.matches} marks`,
+  `  article         ${r.article.chars} chars, ${r.article.textNodes} text nodes: ours ${fmt(r.article.oursTotalMs)} main thread in all (matcher build ${fmt(r.article.oursMatcherBuildMs)}), floor ${fmt(r.article.floorMs)}, regexp ${fmt(r.article.regexpMs)}, longest slice ${fmt(r.article.oursLongestSliceMs)}, ${r.article.matches} marks; tag rules only ${fmt(r.article.withoutStyleReadsMs)}`,
 );
 console.log(
   `  page edits      ${r.pageEdits.ratio.toFixed(2)}× with our marks, ${r.pageEdits.liveRatio.toFixed(2)}× with live Ranges`,

@@ -196,7 +196,8 @@ export class PageScanner {
       if (record.type === 'attributes') {
         this.toggled.add(target as Element);
         this.added.add(target as Element);
-        this.dirty.add(target);
+        // the block around it: hidden now, its text may have been part of a term there
+        this.dirty.add(target.parentNode ?? target);
         continue;
       }
       this.dirty.add(target);
@@ -229,6 +230,8 @@ export class PageScanner {
     for (const node of this.dirty) {
       if (!node.isConnected) continue;
       const info = infoOf(node, cache);
+      // a change inside hidden or skipped content (a script, a <title>, a closed menu) changes no run
+      if (info.sealed) continue;
       if (info.container) containers.add(info.container);
     }
     const added = [...this.added];

@@ -250,6 +250,10 @@ export function shadowTopInfo(hostInfo: ElementInfo, host: Element): ElementInfo
  * lookups (page changes, the pointer); `cache` shares the work between lookups of one batch.
  */
 export function infoOf(node: Node, cache?: Map<Element, ElementInfo>): ElementInfo {
+  if (node.nodeType === 11 && (node as ShadowRoot).host) {
+    const host = (node as ShadowRoot).host;
+    return shadowTopInfo(infoOf(host, cache), host);
+  }
   const chain: Element[] = [];
   let top = DOCUMENT_INFO;
   let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;

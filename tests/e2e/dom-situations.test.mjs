@@ -228,6 +228,10 @@ describe('DOM situations', { timeout: 300_000 }, () => {
     await waitFor(async () => (await marksIn('reveal')).length === 1, { what: 'the revealed term marked' });
     await page.evaluate(() => document.getElementById('reveal').setAttribute('hidden', ''));
     await waitFor(async () => (await marksIn('reveal')).length === 0, { what: 'the hidden term unmarked' });
+    // hiding part of a term takes the term's mark away
+    assert.deepEqual((await marksIn('hide-part')).map((m) => m.text), ['千县工程']);
+    await page.evaluate(() => document.getElementById('part').setAttribute('hidden', ''));
+    await waitFor(async () => (await marksIn('hide-part')).length === 0, { what: 'the half-hidden term unmarked' });
   });
 
   it('finds the same marks after the page edits every block as on the first scan', async () => {
