@@ -50,6 +50,34 @@ async function freshPage(withMark = false, file = 'page.html') {
   return page;
 }
 
+/**
+ * Runs `fn` in the page and returns its result with the main thread's CPU time over the call (CDP
+ * ThreadTime), less that of an empty call measured just before. Wall time on a loaded machine
+ * counts the time the thread was preempted; CPU time does not.
+ */
+async function withCpu(page, fn) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadMs = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value * 1000;
+  const a = await threadMs();
+  await page.evaluate(() => 0);
+  const b = await threadMs();
+  const result = await page.evaluate(fn);
+  const c = await threadMs();
+  await cdp.detach();
+  return { result, cpuMs: c - b - (b - a) };
+}
+
+const cpu = { floor: [], regexp: [], ours: [], noStyles: [], aFloor: [], aRegexp: [], aOurs: [], aNoStyles: [] };
+async function timed(list, file, fn) {
+  const page = await freshPage(false, file);
+  const { result, cpuMs } = await withCpu(page, fn);
+  cpu[list].push(cpuMs);
+  await page.close();
+  return result;
+}
+
 const results = {};
 try {
   const info = await (await freshPage()).evaluate(() => window.__pcrBench.floor());
@@ -61,21 +89,13 @@ try {
   const ours = [];
   const noStyles = [];
   for (let i = 0; i < 5; i++) {
-    let page = await freshPage();
-    floor.push((await page.evaluate(() => window.__pcrBench.floor())).ms);
-    await page.close();
-    page = await freshPage();
+    floor.push((await timed('floor', 'page.html', () => window.__pcrBench.floor())).ms);
+    const page = await freshPage();
     blockFloor.push((await page.evaluate(() => window.__pcrBench.blockFloor())).ms);
     await page.close();
-    page = await freshPage();
-    regexp.push(await page.evaluate(() => window.__pcrBench.regexp()));
-    await page.close();
-    page = await freshPage();
-    ours.push(await page.evaluate(() => window.__pcrBench.ours()));
-    await page.close();
-    page = await freshPage();
-    noStyles.push((await page.evaluate(() => window.__pcrBench.oursWithoutStyles())).total);
-    await page.close();
+    regexp.push(await timed('regexp', 'page.html', () => window.__pcrBench.regexp()));
+    ours.push(await timed('ours', 'page.html', () => window.__pcrBench.ours()));
+    noStyles.push((await timed('noStyles', 'page.html', () => window.__pcrBench.oursWithoutStyles())).total);
   }
   const floorMs = median(floor);
   results.floor = { ms: floorMs };
@@ -101,18 +121,10 @@ try {
     const aOurs = [];
     const aNoStyles = [];
     for (let i = 0; i < 7; i++) {
-      let page = await freshPage(false, 'article.html');
-      aFloor.push((await page.evaluate(() => window.__pcrBench.floor())).ms);
-      await page.close();
-      page = await freshPage(false, 'article.html');
-      aRegexp.push((await page.evaluate(() => window.__pcrBench.regexp())).ms);
-      await page.close();
-      page = await freshPage(false, 'article.html');
-      aOurs.push(await page.evaluate(() => window.__pcrBench.ours()));
-      await page.close();
-      page = await freshPage(false, 'article.html');
-      aNoStyles.push((await page.evaluate(() => window.__pcrBench.oursWithoutStyles())).total);
-      await page.close();
+      aFloor.push((await timed('aFloor', 'article.html', () => window.__pcrBench.floor())).ms);
+      aRegexp.push((await timed('aRegexp', 'article.html', () => window.__pcrBench.regexp())).ms);
+      aOurs.push(await timed('aOurs', 'article.html', () => window.__pcrBench.ours()));
+      aNoStyles.push((await timed('aNoStyles', 'article.html', () => window.__pcrBench.oursWithoutStyles())).total);
     }
     const mid = aOurs.sort((a, b) => a.total - b.total)[3];
     results.article = {
@@ -258,6 +270,9 @@ try {
   }
 }
 
+results.cpu = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, median(v)]));
+results.cpu.note = 'median main-thread CPU time (CDP ThreadTime) per call, an empty call subtracted';
+
 const content = readFileSync(path.join(EXTENSION_DIR, 'content-scripts', 'content.js'));
 results.contentScript = { bytes: content.length, gzipBytes: gzipSync(content).length };
 await server.close();
@@ -294,6 +309,13 @@ console.log(
 );
 console.log(
   `  first mark      ${fmt(r.firstMark.afterLoadMs)} after the load event (${fmt(r.firstMark.afterDomContentLoadedMs)} after DOMContentLoaded)`,
+);
+const c = r.cpu;
+console.log(
+  `  CPU time        page: floor ${fmt(c.floor)}, ours ${fmt(c.ours)} (${(c.ours / c.floor).toFixed(1)}×, ${(c.ours / c.regexp).toFixed(2)}× regexp), tag rules only ${fmt(c.noStyles)}, regexp ${fmt(c.regexp)}`,
+);
+console.log(
+  `                  article: floor ${fmt(c.aFloor)}, ours ${fmt(c.aOurs)}, tag rules only ${fmt(c.aNoStyles)}, regexp ${fmt(c.aRegexp)}`,
 );
 console.log(`  content script  ${(r.contentScript.gzipBytes / 1024).toFixed(1)} KB gzipped`);
 await mkdir(path.join(ROOT, 'bench', '.results'), { recursive: true });

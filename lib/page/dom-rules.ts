@@ -6,6 +6,11 @@
  * per walk and only while its ancestors leave the question open: nothing below `display:none`,
  * `opacity:0` or a skipped element is read.
  *
+ * Elements without text between two text nodes do not end a run: `<br>`, `<img>`, an empty block.
+ * Chinese has no spaces between words and wraps between any two characters, so 千县<br>工程 reads
+ * as the term broken over two lines, not as two words; and a walk over text nodes sees no element
+ * that holds no text, so the first scan and the rescan of one block (the same walk) agree.
+ *
  * Names are compared as `localName`, lower case for HTML elements, so no case conversion is needed.
  */
 
