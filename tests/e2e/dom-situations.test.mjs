@@ -229,7 +229,10 @@ describe('DOM situations', { timeout: 300_000 }, () => {
     await page.evaluate(() => document.getElementById('reveal').setAttribute('hidden', ''));
     await waitFor(async () => (await marksIn('reveal')).length === 0, { what: 'the hidden term unmarked' });
     // hiding part of a term takes the term's mark away
-    assert.deepEqual((await marksIn('hide-part')).map((m) => m.text), ['千县工程']);
+    assert.deepEqual(
+      (await marksIn('hide-part')).map((m) => m.text),
+      ['千县工程'],
+    );
     await page.evaluate(() => document.getElementById('part').setAttribute('hidden', ''));
     await waitFor(async () => (await marksIn('hide-part')).length === 0, { what: 'the half-hidden term unmarked' });
   });
