@@ -122,7 +122,7 @@ export function matchAtPoint(doc: Document, matches: PageMatches, x: number, y: 
   if (shadowRoots.length > 0) {
     let inside = caretAt(doc, x, y, shadowRoots);
     // a browser without the shadowRoots option answers outside them: look at the element's own text
-    if (!inside || inside.node.nodeType !== 3 || !caretOnText(doc, inside, x, y)) {
+    if (inside?.node.nodeType !== 3 || !caretOnText(doc, inside, x, y)) {
       inside = deepest ? caretInText(doc, deepest, x, y) : null;
     }
     if (inside) return matchAtCaret(doc, matches, inside, x, y);
@@ -165,7 +165,7 @@ export function matchAtSelection(doc: Document, matches: PageMatches): PageMatch
   const selection = doc.getSelection();
   if (!selection || selection.rangeCount === 0) return null;
   const node = selection.focusNode;
-  if (!node || node.nodeType !== 3) return null;
+  if (node?.nodeType !== 3) return null;
   const offset = selection.focusOffset;
   return matches.at(node as Text, offset) ?? (offset > 0 ? matches.at(node as Text, offset - 1) : null);
 }
