@@ -57,7 +57,7 @@ function matchAtCaret(doc: Document, matches: PageMatches, caret: Caret, x: numb
 }
 
 /** How many text nodes under one box a lookup by geometry reads at most. */
-const TEXT_NODES_PER_BOX = 64;
+const TEXT_NODES_PER_BOX = 32;
 
 /**
  * The character drawn under the point among an element's text (its first few text nodes), found
@@ -82,7 +82,7 @@ function caretInText(doc: Document, element: Element, x: number, y: number): Car
 
 const REPLACED = new Set(['img', 'video', 'canvas', 'iframe', 'embed', 'object', 'svg', 'picture']);
 /** How far down the stack of boxes under the point a lookup goes. */
-const STACK_DEPTH = 8;
+const STACK_DEPTH = 6;
 
 /** How a box under the point is seen: not at all, through (a transparent box), or not through. */
 function coverKind(element: Element): 'invisible' | 'transparent' | 'opaque' {
@@ -132,6 +132,9 @@ export function matchAtPoint(doc: Document, matches: PageMatches, x: number, y: 
     // a box is looked through when it draws nothing: invisible, or transparent with no text of
     // its own under the point (the full-card link or overlay news lists put over a headline)
     const element = stack[i] as Element;
+    // the page's root boxes hold text of their own only on bare pages, and reading theirs is the
+    // costliest look: this path runs on every pointer frame over a margin
+    if (element === doc.body || element === doc.documentElement) return null;
     const kind = coverKind(element);
     if (kind === 'invisible') continue;
     const under = caretInText(doc, element, x, y);
