@@ -109,6 +109,21 @@ const bench = {
     };
   },
 
+  /**
+   * The product with computed styles not read (every element answers "no style known", so the tag
+   * rules decide): the difference to `ours` is what reading styles costs.
+   */
+  async oursWithoutStyles() {
+    const real = window.getComputedStyle;
+    const none = { display: '', opacity: '', visibility: '', fontSize: '' } as CSSStyleDeclaration;
+    window.getComputedStyle = () => none;
+    try {
+      return await bench.ours();
+    } finally {
+      window.getComputedStyle = real;
+    }
+  },
+
   /** mark.js with every form, across elements (loaded separately as window.Mark). */
   markjs() {
     const MarkCtor = (window as unknown as { Mark: new (el: Element) => { mark(k: string[], o: object): void } }).Mark;

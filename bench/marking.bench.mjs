@@ -16,7 +16,7 @@ import {
   ROOT,
   serveStatic,
 } from '../tests/e2e/harness.mjs';
-import { generatePage } from './page-generator.mjs';
+import { generateArticle, generatePage } from './page-generator.mjs';
 
 const skipMarkjs = process.argv.includes('--skip-markjs');
 const MARKJS_TIMEOUT_MS = 180_000;
@@ -28,20 +28,54 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const { TERM_FORMS } = await importProductModule('lib/terms/catalogue-forms.ts');
 const forms = TERM_FORMS.flatMap((t) => [t.canonical, ...t.aliases].map((form) => ({ termId: t.id, form })));
 const { html, planted } = generatePage({ root: ROOT, forms });
+const article = generateArticle({ root: ROOT, forms });
 
 const benchJs = await bundleForPage('bench/bench-entry.ts');
 const markJs = readFileSync(path.join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
 const js = (body) => ({ body, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
-const server = await serveStatic({ '/page.html': html, '/bench.js': js(benchJs), '/mark.js': js(markJs) });
+const server = await serveStatic({
+  '/page.html': html,
+  '/article.html': article.html,
+  '/bench.js': js(benchJs),
+  '/mark.js': js(markJs),
+});
 
 const browser = await launchBrowser();
 
-async function freshPage(withMark = false) {
+async function freshPage(withMark = false, file = 'page.html') {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.url}/page.html`);
+  await page.goto(`${server.url}/${file}`);
   await page.addScriptTag({ url: '/bench.js' });
   if (withMark) await page.addScriptTag({ url: '/mark.js' });
   return page;
+}
+
+/**
+ * Runs `fn` in the page and returns its result with the main thread's CPU time over the call (CDP
+ * ThreadTime), less that of an empty call measured just before. Wall time on a loaded machine
+ * counts the time the thread was preempted; CPU time does not.
+ */
+async function withCpu(page, fn) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadMs = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value * 1000;
+  const a = await threadMs();
+  await page.evaluate(() => 0);
+  const b = await threadMs();
+  const result = await page.evaluate(fn);
+  const c = await threadMs();
+  await cdp.detach();
+  return { result, cpuMs: c - b - (b - a) };
+}
+
+const cpu = { floor: [], regexp: [], ours: [], noStyles: [], aFloor: [], aRegexp: [], aOurs: [], aNoStyles: [] };
+async function timed(list, file, fn) {
+  const page = await freshPage(false, file);
+  const { result, cpuMs } = await withCpu(page, fn);
+  cpu[list].push(cpuMs);
+  await page.close();
+  return result;
 }
 
 const results = {};
@@ -53,19 +87,15 @@ try {
   const blockFloor = [];
   const regexp = [];
   const ours = [];
+  const noStyles = [];
   for (let i = 0; i < 5; i++) {
-    let page = await freshPage();
-    floor.push((await page.evaluate(() => window.__pcrBench.floor())).ms);
-    await page.close();
-    page = await freshPage();
+    floor.push((await timed('floor', 'page.html', () => window.__pcrBench.floor())).ms);
+    const page = await freshPage();
     blockFloor.push((await page.evaluate(() => window.__pcrBench.blockFloor())).ms);
     await page.close();
-    page = await freshPage();
-    regexp.push(await page.evaluate(() => window.__pcrBench.regexp()));
-    await page.close();
-    page = await freshPage();
-    ours.push(await page.evaluate(() => window.__pcrBench.ours()));
-    await page.close();
+    regexp.push(await timed('regexp', 'page.html', () => window.__pcrBench.regexp()));
+    ours.push(await timed('ours', 'page.html', () => window.__pcrBench.ours()));
+    noStyles.push((await timed('noStyles', 'page.html', () => window.__pcrBench.oursWithoutStyles())).total);
   }
   const floorMs = median(floor);
   results.floor = { ms: floorMs };
@@ -80,7 +110,36 @@ try {
     matcherBuildMs: oursMedian.matcherMs,
     wallMs: oursMedian.wall,
     matches: oursMedian.count,
+    withoutStyleReadsMs: median(noStyles),
   };
+
+  // a typical page: a news article of about 15,000 characters; total main-thread cost, fresh loads
+  {
+    const info = await (await freshPage(false, 'article.html')).evaluate(() => window.__pcrBench.floor());
+    const aFloor = [];
+    const aRegexp = [];
+    const aOurs = [];
+    const aNoStyles = [];
+    for (let i = 0; i < 7; i++) {
+      aFloor.push((await timed('aFloor', 'article.html', () => window.__pcrBench.floor())).ms);
+      aRegexp.push((await timed('aRegexp', 'article.html', () => window.__pcrBench.regexp())).ms);
+      aOurs.push(await timed('aOurs', 'article.html', () => window.__pcrBench.ours()));
+      aNoStyles.push((await timed('aNoStyles', 'article.html', () => window.__pcrBench.oursWithoutStyles())).total);
+    }
+    const mid = aOurs.sort((a, b) => a.total - b.total)[3];
+    results.article = {
+      chars: info.chars,
+      textNodes: info.nodes,
+      plantedTerms: article.planted,
+      floorMs: median(aFloor),
+      regexpMs: median(aRegexp),
+      oursTotalMs: mid.total,
+      oursMatcherBuildMs: mid.matcherMs,
+      oursLongestSliceMs: Math.max(...aOurs.map((o) => o.longest)),
+      matches: mid.count,
+      withoutStyleReadsMs: median(aNoStyles),
+    };
+  }
 
   // the page's own DOM edits: no marks, our StaticRange marks, and live Ranges for contrast
   {
@@ -211,6 +270,9 @@ try {
   }
 }
 
+results.cpu = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, median(v)]));
+results.cpu.note = 'median main-thread CPU time (CDP ThreadTime) per call, an empty call subtracted';
+
 const content = readFileSync(path.join(EXTENSION_DIR, 'content-scripts', 'content.js'));
 results.contentScript = { bytes: content.length, gzipBytes: gzipSync(content).length };
 await server.close();
@@ -224,7 +286,10 @@ console.log(
   `  block floor     ${fmt(r.blockFloor.ms)} (${(r.blockFloor.ms / r.floor.ms).toFixed(1)}×): the floor plus each node's parent, texts gathered per block`,
 );
 console.log(
-  `  ours            ${fmt(r.ours.totalMs)} main thread (${(r.ours.totalMs / r.floor.ms).toFixed(1)}×), longest slice ${fmt(r.ours.longestSliceMs)}, first slice done ${fmt(r.ours.firstSliceEndMs)}, ${r.ours.matches} marks`,
+  `  ours            ${fmt(r.ours.totalMs)} main thread (${(r.ours.totalMs / r.floor.ms).toFixed(1)}×, ${(r.ours.totalMs / r.regexp.ms).toFixed(2)}× regexp), longest slice ${fmt(r.ours.longestSliceMs)}, first slice done ${fmt(r.ours.firstSliceEndMs)}, ${r.ours.matches} marks`,
+);
+console.log(
+  `  style reads     ${fmt(r.ours.totalMs - r.ours.withoutStyleReadsMs)} of it (ours with tag rules only: ${fmt(r.ours.withoutStyleReadsMs)}, ${(r.ours.withoutStyleReadsMs / r.floor.ms).toFixed(1)}×)`,
 );
 console.log(
   `  regexp          ${fmt(r.regexp.ms)} (${(r.regexp.ms / r.floor.ms).toFixed(1)}×), ${r.regexp.matches} marks, one task`,
@@ -234,6 +299,9 @@ if (r.markjs)
     `  mark.js         ${r.markjs.ms === null ? `gave up after ${r.markjs.gaveUpAfterMs} ms` : `${fmt(r.markjs.ms)} (${(r.markjs.ms / r.floor.ms).toFixed(0)}×), ${r.markjs.matches} marks`}`,
   );
 console.log(
+  `  article         ${r.article.chars} chars, ${r.article.textNodes} text nodes: ours ${fmt(r.article.oursTotalMs)} main thread in all (matcher build ${fmt(r.article.oursMatcherBuildMs)}), floor ${fmt(r.article.floorMs)}, regexp ${fmt(r.article.regexpMs)}, longest slice ${fmt(r.article.oursLongestSliceMs)}, ${r.article.matches} marks; tag rules only ${fmt(r.article.withoutStyleReadsMs)}`,
+);
+console.log(
   `  page edits      ${r.pageEdits.ratio.toFixed(2)}× with our marks, ${r.pageEdits.liveRatio.toFixed(2)}× with live Ranges`,
 );
 console.log(
@@ -241,6 +309,13 @@ console.log(
 );
 console.log(
   `  first mark      ${fmt(r.firstMark.afterLoadMs)} after the load event (${fmt(r.firstMark.afterDomContentLoadedMs)} after DOMContentLoaded)`,
+);
+const c = r.cpu;
+console.log(
+  `  CPU time        page: floor ${fmt(c.floor)}, ours ${fmt(c.ours)} (${(c.ours / c.floor).toFixed(1)}×, ${(c.ours / c.regexp).toFixed(2)}× regexp), tag rules only ${fmt(c.noStyles)}, regexp ${fmt(c.regexp)}`,
+);
+console.log(
+  `                  article: floor ${fmt(c.aFloor)}, ours ${fmt(c.aOurs)}, tag rules only ${fmt(c.aNoStyles)}, regexp ${fmt(c.aRegexp)}`,
 );
 console.log(`  content script  ${(r.contentScript.gzipBytes / 1024).toFixed(1)} KB gzipped`);
 await mkdir(path.join(ROOT, 'bench', '.results'), { recursive: true });

@@ -85,3 +85,62 @@ export function generatePage({ root, forms, seed = 7, paragraphs = 3600 }) {
 <body><article id="root">${parts.join('\n')}</article></body></html>`;
   return { html, planted };
 }
+
+/**
+ * A typical news article page: about 15,000 characters of text, most of it in the article body
+ * (report sentences, catalogue terms in some paragraphs), around it what news sites put there:
+ * a navigation bar, a hidden drop-down menu, share buttons, figures with captions, a list of
+ * related stories with a full-card link over each, a comment form and a footer.
+ * @param {{ root: string, forms: { termId: string, form: string }[], seed?: number }} options
+ */
+export function generateArticle({ root, forms, seed = 11 }) {
+  const random = rng(seed);
+  const sentences = seedSentences(root);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const sentence = () => escapeHtml(pick(sentences));
+  const nav = Array.from(
+    { length: 18 },
+    (_, i) => `<li><a href="/c/${i}">${['要闻', '时政', '健康', '医改', '地方', '评论'][i % 6]}${i}</a></li>`,
+  ).join('');
+  const menu = Array.from({ length: 30 }, (_, i) => `<li><a href="/m/${i}">栏目${i}</a></li>`).join('');
+  const body = [];
+  let planted = 0;
+  let chars = 0;
+  for (let i = 0; chars < 12_500; i++) {
+    let text = '';
+    while (text.length < 260 + random() * 160) text += pick(sentences);
+    if (random() < 0.35) {
+      const at = Math.floor(random() * text.length);
+      text = `${text.slice(0, at)}${pick(forms).form}${text.slice(at)}`;
+      planted++;
+    }
+    chars += text.length;
+    const cut = Math.floor(text.length / 3);
+    body.push(
+      `<p>${escapeHtml(text.slice(0, cut))}<strong>${escapeHtml(text.slice(cut, cut + 12))}</strong>${escapeHtml(text.slice(cut + 12))}</p>`,
+    );
+    if (i % 9 === 4) {
+      body.push(`<figure><img alt="" width="640" height="360"><figcaption>${sentence()}</figcaption></figure>`);
+    }
+  }
+  const related = Array.from(
+    { length: 14 },
+    () =>
+      `<li class="story"><h4>${sentence().slice(0, 28)}</h4><p>${sentence().slice(0, 60)}</p><a class="cover" href="/s"></a></li>`,
+  ).join('');
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>article</title>
+<style>body{font:17px/1.8 sans-serif;margin:0}header nav ul{display:flex;gap:12px;list-style:none}
+.menu{display:none}main{max-width:760px;margin:0 auto}.share button{margin-right:6px}
+.story{position:relative;list-style:none;margin:8px 0}.story .cover{position:absolute;inset:0}
+footer{background:#eee;padding:12px}</style></head>
+<body><header><nav><ul>${nav}</ul><ul class="menu">${menu}</ul></nav></header>
+<main><article><h1>${sentence().slice(0, 30)}</h1>
+<div class="meta"><span>来源：本报</span> <time>2026-11-20 08:30</time> <span>编辑：张三</span></div>
+<div class="share"><button>微信</button><button>微博</button><button>复制链接</button></div>
+${body.join('\n')}
+<p class="editor">（责任编辑：李四）</p></article>
+<aside><h3>相关阅读</h3><ul>${related}</ul></aside>
+<form><textarea placeholder="发表评论"></textarea><button>提交</button></form></main>
+<footer><p>版权所有 · 未经授权不得转载</p><script>window.__analytics = 1;</script></footer></body></html>`;
+  return { html, planted };
+}

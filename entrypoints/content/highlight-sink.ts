@@ -92,7 +92,7 @@ export class HighlightSink implements MarkSink {
     for (const entry of entries) {
       const block = this.blocks.get(entry.target);
       if (!block) continue;
-      if (entry.isIntersecting) {
+      if (entry.isIntersecting || hasNoBox(entry)) {
         block.registered = true;
         this.register(block);
       } else if (block.registered) {
@@ -119,6 +119,17 @@ export class HighlightSink implements MarkSink {
     this.highlight.clear();
     if (CSS.highlights.get(TERM_HIGHLIGHT) === this.highlight) CSS.highlights.delete(TERM_HIGHLIGHT);
   }
+}
+
+/**
+ * An element without a box of its own (display:contents, a shadow host styled so) never intersects
+ * anything: its marks are kept registered, as its text is drawn where its parent's is.
+ */
+function hasNoBox(entry: IntersectionObserverEntry): boolean {
+  const rect = entry.boundingClientRect;
+  if (rect.width !== 0 || rect.height !== 0) return false;
+  const view = entry.target.ownerDocument.defaultView;
+  return view !== null && view.getComputedStyle(entry.target).display === 'contents';
 }
 
 export const WRAP_TAG = 'pcr-mark';

@@ -12,7 +12,9 @@ import { UiHost } from './ui-host';
 function isSameOriginFrame(): boolean {
   if (window.top === window) return true;
   try {
-    return window.top?.location.origin === window.location.origin;
+    // reading another origin's location throws; comparing origins would not do, as an about:blank
+    // or srcdoc frame's origin reads "null" from a content script although it is the page's own
+    return typeof window.top?.location.href === 'string';
   } catch {
     return false;
   }
@@ -21,6 +23,10 @@ function isSameOriginFrame(): boolean {
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
+  // frames with no URL of their own (about:blank, srcdoc, blob:) that a matched page fills: news
+  // sites put article bodies and comment threads in them
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   runAt: 'document_idle',
   main(ctx) {
     if (!isSameOriginFrame()) return;

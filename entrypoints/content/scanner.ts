@@ -1,12 +1,34 @@
-import { blockContainerOf, isInline, isInsideSkipped, OWN_UI_TAGS } from '../../lib/page/dom-rules';
+import { BARRIER, type ElementInfo, INVISIBLE, infoOf, OWN_UI_TAGS } from '../../lib/page/dom-rules';
 import type { PageMatches } from '../../lib/page/page-matches';
-import { collectRuns, nestedBlocksOf, RunStream, type TextRun } from '../../lib/page/text-blocks';
+import { collectRuns, RunStream, type TextRun } from '../../lib/page/text-blocks';
 import type { Matcher } from '../../lib/terms/matcher';
 
 /** Longest stretch of main-thread work before yielding to the page. */
 const SLICE_MS = 4;
 /** How long page mutations are gathered before they are scanned (well inside the 500 ms promise). */
 const MUTATION_BATCH_MS = 60;
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  // revealing hidden text (a "read more", an accordion) is the common way text becomes visible
+  attributes: true,
+  attributeFilter: ['hidden'],
+};
+
+/** The open shadow roots of the elements under a root (not nested ones: those are found when their tree is walked). */
+function shadowRootsIn(root: Element | ShadowRoot): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  const own = root.nodeType === 1 ? (root as Element).shadowRoot : null;
+  if (own) out.push(own);
+  // one native query; reading one property per element is cheap next to the text walk
+  const all = root.querySelectorAll('*');
+  for (let i = 0; i < all.length; i++) {
+    const shadow = (all[i] as Element).shadowRoot;
+    if (shadow) out.push(shadow);
+  }
+  return out;
+}
 
 const yieldToPage: () => Promise<void> =
   typeof (globalThis as { scheduler?: { yield?: unknown } }).scheduler?.yield === 'function'
@@ -19,10 +41,14 @@ const yieldToPage: () => Promise<void> =
  */
 export class PageScanner {
   private observer: MutationObserver | null = null;
-  /** Containers whose own text changed: rescanned without descending. */
-  private readonly dirty = new Set<Element>();
-  /** Elements added to the page: scanned with everything inside. */
+  /** Nodes whose block's own text changed: the block is rescanned without descending. */
+  private readonly dirty = new Set<Node>();
+  /** Elements added to the page or shown: scanned with everything inside. */
   private readonly added = new Set<Element>();
+  /** Elements whose `hidden` changed: what was marked inside them is dropped before the rescan. */
+  private readonly toggled = new Set<Element>();
+  /** The open shadow roots found so far (observed like the document). */
+  readonly shadowRoots = new Set<ShadowRoot>();
   private needsPrune = false;
   private batchTimer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
@@ -44,8 +70,8 @@ export class PageScanner {
   start(): Promise<void> {
     this.stopped = false;
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
-    const roots = [...this.visibleContainers(), this.doc.body ?? this.doc.documentElement];
+    this.observer.observe(this.doc.documentElement, OBSERVED);
+    const roots: (Element | ShadowRoot)[] = [...this.visibleContainers(), this.doc.body ?? this.doc.documentElement];
     return this.enqueue(() => this.walk(roots));
   }
 
@@ -57,6 +83,8 @@ export class PageScanner {
     this.batchTimer = null;
     this.dirty.clear();
     this.added.clear();
+    this.toggled.clear();
+    this.shadowRoots.clear();
   }
 
   /** Resolves when no scan is pending (for tests and the popup's "terms on this page"). */
@@ -77,12 +105,14 @@ export class PageScanner {
     if (!view || typeof this.doc.elementFromPoint !== 'function') return [];
     if (view.scrollY < view.innerHeight / 2) return [];
     const out = new Set<Element>();
+    const cache = new Map<Element, ElementInfo>();
     for (const fx of [0.3, 0.6]) {
       for (let fy = 0.05; fy < 1; fy += 0.1) {
         const el = this.doc.elementFromPoint(view.innerWidth * fx, view.innerHeight * fy);
-        const container = el ? blockContainerOf(el) : null;
+        const info = el ? infoOf(el, cache) : null;
+        const container = info && info.state !== BARRIER ? info.container : null;
         if (!container || container === this.doc.body || container === this.doc.documentElement) continue;
-        if (!isInsideSkipped(container)) out.add(container);
+        out.add(container);
       }
     }
     return [...out];
@@ -102,24 +132,33 @@ export class PageScanner {
    * matched as soon as the walk has read it. A block already scanned under an earlier root (the
    * visible ones go first) is not scanned again.
    */
-  private async walk(roots: Element[]): Promise<void> {
+  private async walk(roots: (Element | ShadowRoot)[]): Promise<void> {
     const seen = new Set<Element>();
     let sliceStart = performance.now();
     let deadline = sliceStart + SLICE_MS;
     const shouldStop = () => performance.now() >= deadline;
-    for (const root of roots) {
+    // roots grows as open shadow roots are found under the ones walked
+    for (let r = 0; r < roots.length; r++) {
+      const root = roots[r] as Element | ShadowRoot;
       if (this.stopped) return;
       if (!root.isConnected) continue;
       const mine = new Set<Element>();
       const checkOwn = seen.size > 0;
+      // an inline root (an element the page added inside a paragraph): its text belongs to the
+      // paragraph, which is rescanned as a whole; only blocks inside it are this walk's
+      const outer = root.nodeType === 1 ? infoOf(root).container : null;
+      const foreign = outer !== null && outer !== root ? outer : null;
+      const skip =
+        checkOwn || foreign !== null
+          ? (container: Element) => container === foreign || (checkOwn && seen.has(container) && !mine.has(container))
+          : undefined;
       const stream = new RunStream(
         root,
         (run) => {
           if (checkOwn) mine.add(run.container);
           this.matches.absorbRun(run, this.matcher, seen);
         },
-        // a block scanned under an earlier root is left out; with one root there is nothing to check
-        checkOwn ? (container) => seen.has(container) && !mine.has(container) : undefined,
+        { skip },
       );
       while (!stream.pull(shouldStop)) {
         this.afterOwnWork();
@@ -128,6 +167,12 @@ export class PageScanner {
         if (this.stopped) return;
         sliceStart = performance.now();
         deadline = sliceStart + SLICE_MS;
+      }
+      for (const shadow of shadowRootsIn(root)) {
+        if (this.shadowRoots.has(shadow)) continue;
+        this.shadowRoots.add(shadow);
+        this.observer?.observe(shadow, OBSERVED);
+        roots.push(shadow);
       }
     }
     this.afterOwnWork();
@@ -140,26 +185,24 @@ export class PageScanner {
     this.hooks.afterBatch?.();
   }
 
+  /**
+   * Notes what changed and nothing more: working out blocks reads computed styles, which right
+   * after the page's own edit would force a style pass in the middle of its frame.
+   */
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
       const target = record.target;
       if (isOwnUi(target)) continue;
-      if (record.type === 'characterData') {
-        const container = blockContainerOf(target);
-        if (container) this.dirty.add(container);
+      if (record.type === 'attributes') {
+        this.toggled.add(target as Element);
+        this.added.add(target as Element);
+        // the block around it: hidden now, its text may have been part of a term there
+        this.dirty.add(target.parentNode ?? target);
         continue;
       }
-      const container = target.nodeType === 1 ? blockContainerOf(target) : null;
-      if (container) this.dirty.add(container);
+      this.dirty.add(target);
       for (const node of record.addedNodes) {
-        if (node.nodeType !== 1 || isOwnUi(node)) continue;
-        const element = node as Element;
-        if (isInline(element)) {
-          // its text belongs to the surrounding block (already marked dirty); blocks inside it are new
-          for (const block of nestedBlocksOf(element)) this.added.add(block);
-        } else {
-          this.added.add(element);
-        }
+        if (node.nodeType === 1 && !isOwnUi(node)) this.added.add(node as Element);
       }
       if (record.removedNodes.length > 0) this.needsPrune = true;
     }
@@ -177,16 +220,28 @@ export class PageScanner {
       this.needsPrune = false;
       this.matches.pruneDetached();
     }
-    const dirty = [...this.dirty];
+    for (const element of this.toggled) this.matches.dropWithin(element);
+    this.toggled.clear();
+    let sliceStart = performance.now();
+    let deadline = sliceStart + SLICE_MS;
+    // one style lookup per element for the whole batch
+    const cache = new Map<Element, ElementInfo>();
+    const containers = new Set<Element>();
+    for (const node of this.dirty) {
+      if (!node.isConnected) continue;
+      const info = infoOf(node, cache);
+      // a change inside hidden or skipped content (a script, a <title>, a closed menu) changes no run
+      if (info.sealed) continue;
+      if (info.container) containers.add(info.container);
+    }
     const added = [...this.added];
     this.dirty.clear();
     this.added.clear();
-    let sliceStart = performance.now();
-    let deadline = sliceStart + SLICE_MS;
     const runs: TextRun[] = [];
-    for (const container of dirty) {
+    for (const container of containers) {
       if (this.stopped) return;
-      if (!container.isConnected || isInsideSkipped(container)) {
+      const info = container.isConnected ? infoOf(container, cache) : null;
+      if (info === null || info.state === BARRIER || (info.sealed && info.state === INVISIBLE)) {
         this.matches.drop(container);
         continue;
       }
@@ -204,10 +259,23 @@ export class PageScanner {
       }
     }
     this.hooks.onSlice?.(performance.now() - sliceStart);
-    const roots = added.filter((el) => el.isConnected && !isInsideSkipped(el));
-    if (roots.length > 0) await this.walk(roots);
+    const roots = added.filter((el) => {
+      if (!el.isConnected) return false;
+      const info = infoOf(el, cache);
+      return !info.sealed && info.state !== BARRIER;
+    });
+    if (roots.length > 0) await this.walk(outermost(roots));
     else this.afterOwnWork();
   }
+}
+
+/** Leaves out roots inside other roots of the list (they are walked with them). */
+function outermost(roots: Element[]): Element[] {
+  const set = new Set(roots);
+  return roots.filter((el) => {
+    for (let up = el.parentElement; up; up = up.parentElement) if (set.has(up)) return false;
+    return true;
+  });
 }
 
 function isOwnUi(node: Node): boolean {

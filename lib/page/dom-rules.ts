@@ -1,12 +1,48 @@
 /**
- * Which elements the scanner reads through, stops at, or never enters. Decided by tag name, not by
- * computed style: reading styles for tens of thousands of nodes would cost more than the scan.
- * Names are compared as `localName`, lower case for HTML elements in HTML and XHTML documents
- * alike, so no case conversion (a new string per element) is needed.
+ * How the scanner reads an element: which block its text belongs to, and whether the reader sees
+ * that text. Decided by computed style where the tag does not decide it (a `div` styled inline is
+ * inline, a `span` styled as a block is a boundary, `display:contents` is transparent), by the tag
+ * alone where it does (scripts, inputs, ruby annotations, SVG). Each element's style is read once
+ * per walk and only while its ancestors leave the question open: nothing below `display:none`,
+ * `opacity:0` or a skipped element is read.
+ *
+ * Elements without text between two text nodes do not end a run: `<br>`, `<img>`, an empty block.
+ * Chinese has no spaces between words and wraps between any two characters, so 千县<br>工程 reads
+ * as the term broken over two lines, not as two words; and a walk over text nodes sees no element
+ * that holds no text, so the first scan and the rescan of one block (the same walk) agree.
+ *
+ * Names are compared as `localName`, lower case for HTML elements, so no case conversion is needed.
  */
 
-/** Inline elements: their text joins the surrounding text, so 千县<b>工程</b> is one match. */
-const INLINE = new Set([
+/** Text the reader sees: part of its block's run. */
+export const VISIBLE = 0;
+/**
+ * Text the reader does not see (display:none, visibility:hidden, opacity:0, font-size:0, scripts,
+ * ruby annotations): left out, and the run goes on across it, so 千县<span hidden>x</span>工程 is
+ * one term.
+ */
+export const INVISIBLE = 1;
+/** Text that is not prose or is the user's own input (code, textarea, editable regions): ends the run. */
+export const BARRIER = 2;
+export type TextState = typeof VISIBLE | typeof INVISIBLE | typeof BARRIER;
+
+/** Not in SVG; in SVG graphics (its own text is not drawn); in an SVG `<text>` (drawn like HTML text). */
+const HTML = 0;
+const SVG_GRAPHICS = 1;
+const SVG_TEXT = 2;
+
+export interface ElementInfo {
+  /** The block the element's text belongs to (null above the document's root element). */
+  readonly container: Element | null;
+  /** Whether the element's own text is read, left out, or ends the run. */
+  readonly state: TextState;
+  /** Everything inside shares this state (display:none, opacity:0, a script, a textarea…): nothing below is read. */
+  readonly sealed: boolean;
+  readonly svg: typeof HTML | typeof SVG_GRAPHICS | typeof SVG_TEXT;
+}
+
+/** Used where `getComputedStyle` knows nothing (an element outside a rendered document). */
+const INLINE_TAGS = new Set([
   'a',
   'abbr',
   'acronym',
@@ -14,6 +50,7 @@ const INLINE = new Set([
   'bdi',
   'bdo',
   'big',
+  'br',
   'cite',
   'data',
   'del',
@@ -21,13 +58,13 @@ const INLINE = new Set([
   'em',
   'font',
   'i',
+  'img',
   'ins',
   'label',
   'mark',
   'nobr',
   'q',
-  'rp',
-  'rt',
+  'rb',
   'ruby',
   's',
   'small',
@@ -44,12 +81,27 @@ const INLINE = new Set([
   'pcr-mark',
 ]);
 
-/** Never read: not prose, not visible, or the user's own input. */
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
+/**
+ * Computed `display` values whose text joins the surrounding text. `contents` is here too: the
+ * element has no box, its children are laid out in its parent's. Inline-block annotations between
+ * characters read as part of the line.
+ */
+const INLINE_DISPLAYS = new Set([
+  'inline',
+  'inline-block',
+  'inline-flex',
+  'inline-grid',
+  'inline-table',
+  'ruby',
+  'ruby-base',
+  'ruby-base-container',
+  'contents',
+  'inline flow',
+  'inline flow-root',
+]);
+
+/** Not prose or the user's input: never read, and their text ends a run. */
+const BARRIER_TAGS = new Set([
   'textarea',
   'input',
   'select',
@@ -60,7 +112,6 @@ const SKIPPED = new Set([
   'pre',
   'kbd',
   'samp',
-  'svg',
   'math',
   'iframe',
   'frame',
@@ -69,56 +120,199 @@ const SKIPPED = new Set([
   'canvas',
   'video',
   'audio',
+]);
+
+/** Never shown as text: left out like hidden text. `rt`/`rp` are ruby annotations (pinyin), not the text. */
+const INVISIBLE_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
   'head',
   'title',
   'meta',
   'link',
+  'rt',
+  'rp',
 ]);
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** SVG elements whose content is never drawn. */
+const SVG_UNDRAWN = new Set([
+  'style',
+  'script',
+  'title',
+  'desc',
+  'metadata',
+  'defs',
+  'symbol',
+  'clippath',
+  'clipPath',
+  'mask',
+  'pattern',
+  'marker',
+  'lineargradient',
+  'linearGradient',
+  'radialgradient',
+  'radialGradient',
+  'filter',
+]);
+/** SVG text content elements that continue the line of their `<text>`. */
+const SVG_INLINE = new Set(['tspan', 'textPath', 'textpath', 'a']);
 
 /** The local names of the extension's own injected UI hosts; the scanner never enters them. */
 export const OWN_UI_TAGS = new Set(['policy-cross-ref-card', 'policy-cross-ref-ui']);
 
-export function isInline(element: Element): boolean {
-  return INLINE.has(element.localName);
-}
+/** Finds the elements `attributeState` may rule on, for a whole subtree in one native query. */
+export const ATTRIBUTE_SELECTOR = '[hidden],[contenteditable]';
 
-export function isInlineTag(localName: string): boolean {
-  return INLINE.has(localName);
-}
-
-/** True when elements of this local name are never read (without looking at attributes). */
-export function isSkippedTag(localName: string): boolean {
-  return SKIPPED.has(localName) || OWN_UI_TAGS.has(localName);
-}
-
-/** Finds the elements `skippedByAttributes` may be true of, for a whole subtree in one native query. */
-export const SKIPPING_ATTRIBUTES = '[hidden],[contenteditable]';
-
-/** Hidden, or an editable region (the user's typing is not ours to mark). */
-export function skippedByAttributes(element: Element): boolean {
-  if (element.hasAttribute('hidden')) return true;
-  // the attribute test is cheap, and the inherited case is covered because the scanner never
-  // descends into such a region
+/**
+ * What attributes say of an element: an editable region is a barrier (the user's typing is not
+ * ours to mark; inherited, as the walk never enters it); `hidden` is invisible even where the
+ * page's CSS gives it a display (`hidden=until-found` shows only when the browser finds text in it).
+ */
+export function attributeState(element: Element): TextState {
   const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable.toLowerCase() !== 'false';
+  if (editable !== null && editable.toLowerCase() !== 'false') return BARRIER;
+  return element.hasAttribute('hidden') ? INVISIBLE : VISIBLE;
 }
 
-/** True when the scanner must not enter the element (checked on the element alone). */
-export function isSkipped(element: Element): boolean {
-  return isSkippedTag(element.localName) || skippedByAttributes(element);
+/** What is above the document's root element. */
+export const DOCUMENT_INFO: ElementInfo = { container: null, state: VISIBLE, sealed: false, svg: HTML };
+
+function sealedAs(above: ElementInfo, state: TextState): ElementInfo {
+  return { container: above.container, state, sealed: true, svg: above.svg };
 }
 
-/** True when the node lies inside a region the scanner must not touch (for text that changed later). */
-export function isInsideSkipped(node: Node): boolean {
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (isSkipped(el)) return true;
+const BARRIER_INFO: ElementInfo = { container: null, state: BARRIER, sealed: true, svg: HTML };
+
+function styleOf(element: Element): CSSStyleDeclaration | null {
+  const view = element.ownerDocument.defaultView;
+  return view ? view.getComputedStyle(element) : null;
+}
+
+/**
+ * The info of `element` given its parent's. `attributes` is `attributeState` or a cheaper answer
+ * to it (a walk answers from one query for the whole subtree).
+ */
+export function classify(element: Element, above: ElementInfo, attributes: (el: Element) => TextState): ElementInfo {
+  if (above.sealed) return above;
+  const name = element.localName;
+  if (above.svg !== HTML || (name === 'svg' && element.namespaceURI === SVG_NS)) {
+    return classifySvg(element, name, above);
   }
-  return false;
+  if (BARRIER_TAGS.has(name) || OWN_UI_TAGS.has(name)) return BARRIER_INFO;
+  if (INVISIBLE_TAGS.has(name)) return sealedAs(above, INVISIBLE);
+  const ruled = attributes(element);
+  if (ruled === BARRIER) return BARRIER_INFO;
+  if (ruled === INVISIBLE) return sealedAs(above, INVISIBLE);
+  const style = styleOf(element);
+  const display = style ? style.display : '';
+  if (display === 'none' || (style !== null && style.opacity === '0')) return sealedAs(above, INVISIBLE);
+  const inline = display === '' ? INLINE_TAGS.has(name) : INLINE_DISPLAYS.has(display);
+  return {
+    container: inline ? (above.container ?? element) : element,
+    state: style !== null && textHidden(style) ? INVISIBLE : VISIBLE,
+    sealed: false,
+    svg: HTML,
+  };
 }
 
-/** The element whose block of text a node belongs to: its nearest non-inline ancestor. */
-export function blockContainerOf(node: Node): Element | null {
-  let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  while (el && isInline(el)) el = el.parentElement;
-  return el;
+/** visibility and font-size are inherited but can be undone below, so they hide only the element's own text. */
+function textHidden(style: CSSStyleDeclaration): boolean {
+  const visibility = style.visibility;
+  return visibility === 'hidden' || visibility === 'collapse' || style.fontSize === '0px';
+}
+
+/**
+ * SVG: only `<text>` and its `<tspan>`/`<textPath>` draw text; each `<text>` is a block of its own
+ * (it is placed by coordinates, not flowed after its neighbour); `<foreignObject>` holds HTML again.
+ */
+function classifySvg(element: Element, name: string, above: ElementInfo): ElementInfo {
+  if (SVG_UNDRAWN.has(name)) return sealedAs(above, INVISIBLE);
+  const style = styleOf(element);
+  if (style !== null && (style.display === 'none' || style.opacity === '0')) return sealedAs(above, INVISIBLE);
+  const hidden = style !== null && textHidden(style);
+  if (name === 'foreignObject' || name === 'foreignobject') {
+    return { container: element, state: hidden ? INVISIBLE : VISIBLE, sealed: false, svg: HTML };
+  }
+  if (name === 'text') return { container: element, state: hidden ? INVISIBLE : VISIBLE, sealed: false, svg: SVG_TEXT };
+  if (above.svg === SVG_TEXT && SVG_INLINE.has(name)) {
+    return { container: above.container, state: hidden ? INVISIBLE : VISIBLE, sealed: false, svg: SVG_TEXT };
+  }
+  // the svg element itself, groups, links around shapes: text directly inside is not drawn
+  return { container: above.container, state: INVISIBLE, sealed: false, svg: SVG_GRAPHICS };
+}
+
+/** The info of the elements at the top of a shadow tree: their text is a block of the host's own. */
+export function shadowTopInfo(hostInfo: ElementInfo, host: Element): ElementInfo {
+  return hostInfo.sealed ? hostInfo : { container: host, state: hostInfo.state, sealed: false, svg: HTML };
+}
+
+/**
+ * The info of one element or a text node's parent, worked out from the top of its tree down (across
+ * shadow roots to their hosts). Agrees with what a walk computes along its path. For single
+ * lookups (page changes, the pointer); `cache` shares the work between lookups of one batch.
+ */
+export function infoOf(node: Node, cache?: Map<Element, ElementInfo>): ElementInfo {
+  if (node.nodeType === 11 && (node as ShadowRoot).host) {
+    const host = (node as ShadowRoot).host;
+    return shadowTopInfo(infoOf(host, cache), host);
+  }
+  const chain: Element[] = [];
+  let top = DOCUMENT_INFO;
+  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  let start: Node | null = el ?? node.parentNode;
+  while (el) {
+    const known = cache?.get(el);
+    if (known) {
+      top = known;
+      start = null;
+      break;
+    }
+    chain.push(el);
+    start = el.parentNode;
+    el = el.parentElement;
+  }
+  if (start !== null && start.nodeType === 11) {
+    const host = (start as ShadowRoot).host;
+    if (host) top = shadowTopInfo(infoOf(host, cache), host);
+  }
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const element = chain[k] as Element;
+    top = classify(element, top, attributeState);
+    cache?.set(element, top);
+  }
+  return top;
+}
+
+/** The info of what is above a node: its parent element's, a shadow tree's top, or the document's. */
+export function aboveOf(node: Node, cache?: Map<Element, ElementInfo>): ElementInfo {
+  const parent = node.parentElement;
+  if (parent) return infoOf(parent, cache);
+  const up = node.parentNode;
+  if (up !== null && up.nodeType === 11 && (up as ShadowRoot).host) {
+    const host = (up as ShadowRoot).host;
+    return shadowTopInfo(infoOf(host, cache), host);
+  }
+  return DOCUMENT_INFO;
+}
+
+/** The block a node's text belongs to (null for text that is skipped). */
+export function containerOf(node: Node, cache?: Map<Element, ElementInfo>): Element | null {
+  const info = infoOf(node, cache);
+  return info.state === BARRIER ? null : info.container;
+}
+
+/** True when the node lies inside a region the scanner never reads (its text ends runs). */
+export function isInsideBarrier(node: Node, cache?: Map<Element, ElementInfo>): boolean {
+  return infoOf(node, cache).state === BARRIER;
+}
+
+/** The parent in the composed tree: the host above a shadow root. */
+export function composedParent(node: Node): Element | null {
+  const parent = node.parentElement;
+  if (parent) return parent;
+  const up = node.parentNode;
+  return up !== null && up.nodeType === 11 ? ((up as ShadowRoot).host ?? null) : null;
 }

@@ -1,6 +1,6 @@
 import type { Matcher } from '../terms/matcher';
 import { pieceAt } from '../text/offsets';
-import { blockContainerOf } from './dom-rules';
+import { composedParent } from './dom-rules';
 import type { TextRun } from './text-blocks';
 
 /**
@@ -169,6 +169,11 @@ export class PageMatches {
     this.sink.drop(container, old);
   }
 
+  /** Drops the containers inside an element, itself included (it was hidden, or is to be walked again). */
+  dropWithin(element: Element): void {
+    for (const container of [...this.byContainer.keys()]) if (element.contains(container)) this.drop(container);
+  }
+
   /** Drops containers no longer in the document (removed by the page). */
   pruneDetached(): void {
     for (const container of [...this.byContainer.keys()]) if (!container.isConnected) this.drop(container);
@@ -184,22 +189,23 @@ export class PageMatches {
     return n;
   }
 
-  /** The match covering character `offset` of a text node, if any. */
+  /**
+   * The match covering character `offset` of a text node, if any. The node's block is one of its
+   * ancestors: those that hold matches are asked, nearest first (no style is read on the way).
+   */
   at(node: Text, offset: number): PageMatch | null {
-    const container = blockContainerOf(node);
-    const list = container ? this.byContainer.get(container) : undefined;
-    if (!list) return null;
-    for (const match of list) {
-      if (match.nodes === null) {
-        if (node === match.startNode && offset >= match.startOffset && offset < match.endOffset) return match;
-        continue;
-      }
-      if (!match.nodes.includes(node)) continue;
-      if (node === match.startNode && offset < match.startOffset) continue;
-      if (node === match.endNode && offset >= match.endOffset) continue;
-      return match;
+    for (let el = composedParent(node); el; el = composedParent(el)) {
+      const list = this.byContainer.get(el);
+      if (!list) continue;
+      const found = matchIn(list, node, offset);
+      if (found) return found;
     }
     return null;
+  }
+
+  /** The matches of one block (for hit-testing by geometry under a cover). */
+  of(container: Element): readonly PageMatch[] {
+    return this.byContainer.get(container) ?? [];
   }
 
   /** Matches of the live page (connected containers only), in document order. */
@@ -208,6 +214,20 @@ export class PageMatches {
     for (const [container, list] of this.byContainer) if (container.isConnected) all.push(...list);
     return all.sort(compareMatches);
   }
+}
+
+function matchIn(list: readonly PageMatch[], node: Text, offset: number): PageMatch | null {
+  for (const match of list) {
+    if (match.nodes === null) {
+      if (node === match.startNode && offset >= match.startOffset && offset < match.endOffset) return match;
+      continue;
+    }
+    if (!match.nodes.includes(node)) continue;
+    if (node === match.startNode && offset < match.startOffset) continue;
+    if (node === match.endNode && offset >= match.endOffset) continue;
+    return match;
+  }
+  return null;
 }
 
 /** Document order of two matches: by start node, then by offset inside it. */

@@ -1,17 +1,20 @@
 import {
-  blockContainerOf,
-  isInline,
-  isInlineTag,
-  isInsideSkipped,
-  isSkipped,
-  isSkippedTag,
-  SKIPPING_ATTRIBUTES,
-  skippedByAttributes,
+  ATTRIBUTE_SELECTOR,
+  aboveOf,
+  attributeState,
+  BARRIER,
+  classify,
+  type ElementInfo,
+  INVISIBLE,
+  infoOf,
+  shadowTopInfo,
+  type TextState,
+  VISIBLE,
 } from './dom-rules';
 
 /**
- * A run of text that reads as one: the text nodes between two block edges, inline elements
- * transparent. `texts[i]` is the text of `nodes[i]`, read once.
+ * A run of text that reads as one: the visible text nodes between two block edges, inline elements
+ * transparent, hidden text left out. `texts[i]` is the text of `nodes[i]`, read once.
  */
 export interface TextRun {
   /** The block element the run belongs to (a block can hold several runs around nested blocks). */
@@ -20,105 +23,60 @@ export interface TextRun {
   texts: string[];
 }
 
-class RunBuilder {
-  nodes: Text[] = [];
-  texts: string[] = [];
-
-  constructor(readonly container: Element) {}
-
-  add(node: Text): void {
-    this.nodes.push(node);
-    this.texts.push(node.data);
-  }
-
-  /** Emits the run (a blank one costs the matcher one pass and finds nothing) and starts a new one. */
-  flush(out: TextRun[]): void {
-    if (this.nodes.length === 0) return;
-    out.push({ container: this.container, nodes: this.nodes, texts: this.texts });
-    this.nodes = [];
-    this.texts = [];
-  }
-}
-
-/**
- * Collects the text runs of `container`. With `descend`, nested blocks are collected too (their runs
- * have their own container); without it, only the container's own runs are, for rescanning one
- * block after its text changed (nested blocks then go to `nested`, if given). Skipped elements
- * (inputs, code, editable regions) end a run.
- */
-export function collectRuns(container: Element, descend: boolean, out: TextRun[] = [], nested?: Element[]): TextRun[] {
-  const builder = new RunBuilder(container);
-  visit(container, builder, descend, out, nested);
-  builder.flush(out);
-  return out;
-}
-
-/**
- * Walks the children of `parent`. Nested blocks are collected recursively (`descend`), or handed
- * back in `nested` so a time-sliced caller can walk them later, or ignored.
- */
-function visit(parent: Node, builder: RunBuilder, descend: boolean, out: TextRun[], nested?: Element[]): void {
-  for (let child = parent.firstChild; child; child = child.nextSibling) {
-    const type = child.nodeType;
-    if (type === 3) {
-      builder.add(child as Text);
-    } else if (type === 1) {
-      const element = child as Element;
-      if (isSkipped(element)) {
-        builder.flush(out);
-      } else if (isInline(element)) {
-        visit(element, builder, descend, out, nested);
-      } else {
-        builder.flush(out);
-        if (descend) collectRuns(element, true, out);
-        else nested?.push(element);
-      }
-    }
-  }
-}
-
-/** The blocks nested inside an inline element (a link wrapping a card, say), outermost only. */
-export function nestedBlocksOf(element: Element, out: Element[] = []): Element[] {
-  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-    if (isSkipped(child)) continue;
-    if (isInline(child)) nestedBlocksOf(child, out);
-    else out.push(child);
-  }
-  return out;
-}
-
-interface ElementInfo {
-  /** The block the element's text belongs to. */
-  container: Element | null;
-  /** Inside a region the scanner never reads. */
-  skipped: boolean;
-}
-
 /** Receives each run of a stream; the run and its arrays are reused once the call returns. */
 export type RunHandler = (run: TextRun) => void;
 
+export interface RunStreamOptions {
+  /** Leaves out the runs of blocks a caller has already scanned. */
+  skip?: (container: Element) => boolean;
+  /**
+   * Only the root's own runs, for rescanning one block after its text changed: nested blocks are
+   * stepped over without reading their text.
+   */
+  ownOnly?: boolean;
+}
+
 /**
- * Streams the text runs under a root in document order, resumable between time slices. Traversal
- * is a native TreeWalker over text nodes only (walking elements from script costs several times
- * more). Each run is handed over as soon as it ends, in one reused run whose arrays are emptied
- * afterwards: on a large page, keeping every node's text until a batch is matched costs more in
- * garbage collection than the matching itself.
+ * Collects the text runs of `container`: with `descend`, those of nested blocks too (each with its
+ * own container); without, only the container's own. The same walk as a page's first scan, so a
+ * rescan after an edit finds what the first scan found.
+ */
+export function collectRuns(container: Element, descend: boolean, out: TextRun[] = []): TextRun[] {
+  const stream = new RunStream(
+    container,
+    (run) => out.push({ container: run.container, nodes: run.nodes.slice(), texts: run.texts.slice() }),
+    { ownOnly: !descend },
+  );
+  stream.pull(() => false);
+  return out;
+}
+
+/**
+ * Streams the text runs under a root (an element or a shadow root) in document order, resumable
+ * between time slices. Traversal is a native TreeWalker over text nodes only (walking elements from
+ * script costs several times more). Each run is handed over as soon as it ends, in one reused run
+ * whose arrays are emptied afterwards: on a large page, keeping every node's text until a batch is
+ * matched costs more in garbage collection than the matching itself.
  *
- * Each text node's block and skip status come from its parent; what is known of the parent's
+ * Each text node's block and visibility come from its parent; what is known of the parent's
  * ancestors is kept as the path from the root down, which in document order changes only at its
- * tail, so finding a new parent's place costs a few identity comparisons and no map of elements.
- * A run ends where the block changes or a skipped region's text lies between two nodes.
+ * tail, so finding a new parent's place costs a few identity comparisons, and each element's
+ * computed style is read once. A run ends where the block changes or the text of a skipped region
+ * (code, an input) lies between two nodes; text the reader cannot see is left out without ending it.
  */
 export class RunStream {
   private readonly walker: TreeWalker;
   private readonly path: Element[] = [];
   private readonly infos: ElementInfo[] = [];
   private readonly climbed: Element[] = [];
-  /**
-   * The elements under the root that hidden or contenteditable attributes rule out, found by one
-   * native query instead of two attribute reads on every element (most pages have a handful).
-   */
-  private readonly ruledOut: Set<Element>;
+  /** What is above the elements at the top of the walk. */
+  private readonly base: ElementInfo;
+  /** The root's own block, for `ownOnly` walks. */
+  private readonly own: Element | null;
+  /** Hidden or editable elements under the root, found by one native query instead of attribute reads per element. */
+  private readonly ruled: Map<Element, TextState>;
+  private readonly attributes = (element: Element): TextState =>
+    this.ruled.size > 0 ? (this.ruled.get(element) ?? VISIBLE) : VISIBLE;
   /** The run being gathered (container null: none). */
   private readonly run: { container: Element | null; nodes: Text[]; texts: string[] } = {
     container: null,
@@ -131,17 +89,32 @@ export class RunStream {
   private prevParent: Element | null = null;
   private prevInfo: ElementInfo | null = null;
   private finished = false;
+  private readonly skip: ((container: Element) => boolean) | undefined;
 
-  /** `skip(container)` lets a caller leave out blocks it has already scanned. */
   constructor(
-    private readonly root: Element,
+    root: Element | ShadowRoot,
     private readonly onRun: RunHandler,
-    private readonly skip?: (container: Element) => boolean,
+    options: RunStreamOptions = {},
   ) {
-    this.walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    this.ruledOut = new Set();
-    for (const element of root.querySelectorAll(SKIPPING_ATTRIBUTES)) {
-      if (skippedByAttributes(element)) this.ruledOut.add(element);
+    this.skip = options.skip;
+    const doc = root.ownerDocument as Document;
+    this.walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    this.ruled = new Map();
+    for (const element of root.querySelectorAll(ATTRIBUTE_SELECTOR)) {
+      const state = attributeState(element);
+      if (state !== VISIBLE) this.ruled.set(element, state);
+    }
+    if (root.nodeType === 1) {
+      const element = root as Element;
+      this.base = aboveOf(element);
+      const info = classify(element, this.base, attributeState);
+      this.path.push(element);
+      this.infos.push(info);
+      this.own = options.ownOnly ? info.container : null;
+    } else {
+      const host = (root as ShadowRoot).host;
+      this.base = shadowTopInfo(infoOf(host), host);
+      this.own = options.ownOnly ? host : null;
     }
   }
 
@@ -157,31 +130,18 @@ export class RunStream {
         break;
       }
       climbed.push(el);
-      if (el === this.root) break;
     }
     path.length = depth + 1;
     this.infos.length = depth + 1;
-    let above = depth >= 0 ? (this.infos[depth] as ElementInfo) : null;
+    let above = depth >= 0 ? (this.infos[depth] as ElementInfo) : this.base;
     for (let k = climbed.length - 1; k >= 0; k--) {
       const element = climbed[k] as Element;
-      let info: ElementInfo;
-      if (above === null) {
-        info = { container: blockContainerOf(element), skipped: isInsideSkipped(element) };
-      } else {
-        const name = element.localName;
-        const inline = isInlineTag(name);
-        info = {
-          container: inline ? (above.container ?? element) : element,
-          skipped:
-            above.skipped || (!inline && isSkippedTag(name)) || (this.ruledOut.size > 0 && this.ruledOut.has(element)),
-        };
-      }
+      above = classify(element, above, this.attributes);
       path.push(element);
-      this.infos.push(info);
-      above = info;
+      this.infos.push(above);
     }
     climbed.length = 0;
-    return above as ElementInfo;
+    return above;
   }
 
   /** Hands the gathered run over (if it has any text nodes) and starts none. */
@@ -195,6 +155,16 @@ export class RunStream {
     run.container = null;
   }
 
+  /** In an `ownOnly` walk: the outermost block on the current path below the root, to step over. */
+  private nestedBlockOnPath(): Element | null {
+    const { path, infos } = this;
+    for (let i = 1; i < path.length; i++) {
+      const info = infos[i] as ElementInfo;
+      if (info.container === path[i]) return path[i] as Element;
+    }
+    return null;
+  }
+
   /**
    * Walks on, handing over runs, until the walk ends or `shouldStop()` says so (asked every few
    * text nodes). Returns true when the walk has ended.
@@ -202,29 +172,45 @@ export class RunStream {
   pull(shouldStop: () => boolean): boolean {
     if (this.finished) return true;
     const run = this.run;
+    const walker = this.walker;
+    const own = this.own;
     let sinceCheck = 0;
-    for (let node = this.walker.nextNode(); node; node = this.walker.nextNode()) {
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (parent !== this.lastParent) {
         let info: ElementInfo | null;
         if (parent === this.prevParent) info = this.prevInfo;
-        else info = parent ? this.infoOf(parent) : null;
+        else info = parent ? this.infoOf(parent) : this.base;
         this.prevParent = this.lastParent;
         this.prevInfo = this.lastInfo;
         this.lastParent = parent;
         this.lastInfo = info;
       }
-      const info = this.lastInfo;
-      const container = info === null || info.skipped ? null : info.container;
-      if (container === null || this.skip?.(container)) {
+      const info = this.lastInfo as ElementInfo;
+      const state = info.state;
+      if (state === BARRIER) {
         if (run.container !== null) this.endRun();
-      } else {
-        if (run.container !== container) {
+      } else if (state !== INVISIBLE) {
+        const container = info.container as Element;
+        if (own !== null && container !== own) {
+          // a nested block's text ends the run, and the block is not ours to read: step over it
           if (run.container !== null) this.endRun();
-          run.container = container;
+          const block = this.nestedBlockOnPath();
+          if (block !== null) {
+            let last: Node = block;
+            while (last.lastChild) last = last.lastChild;
+            walker.currentNode = last;
+          }
+        } else if (this.skip?.(container)) {
+          if (run.container !== null) this.endRun();
+        } else {
+          if (run.container !== container) {
+            if (run.container !== null) this.endRun();
+            run.container = container;
+          }
+          run.nodes.push(node as Text);
+          run.texts.push((node as Text).data);
         }
-        run.nodes.push(node as Text);
-        run.texts.push((node as Text).data);
       }
       if (++sinceCheck >= 16) {
         sinceCheck = 0;

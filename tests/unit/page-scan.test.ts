@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type MarkSink, matchedText, type PageMatch, PageMatches, piecesOf } from '../../lib/page/page-matches';
 import { summarisePageTerms } from '../../lib/page/page-terms';
-import { collectRuns } from '../../lib/page/text-blocks';
+import { collectRuns, RunStream } from '../../lib/page/text-blocks';
 import { TERM_FORMS } from '../../lib/terms/catalogue-forms';
 import { createTermMatcher } from '../../lib/terms/patterns';
 
@@ -136,5 +136,45 @@ describe('opening quotes', () => {
   it('leaves a match alone when the quote before it closes nothing inside', () => {
     expect(scan(page('<p>“三医协同”</p>')).forms).toEqual(['三医协同']);
     expect(scan(page('<p>他说「三医”协同</p>')).forms).toEqual(['三医”协同']);
+  });
+});
+
+describe('what the reader sees', () => {
+  const texts = (root: Element, descend = true) => collectRuns(root, descend).map((r) => r.texts.join(''));
+
+  it('leaves hidden text, scripts and ruby annotations out without ending the run', () => {
+    const root = page(
+      '<p>千县<span style="display:none">删</span>工程</p><p>三医<script>var x = 1;</script>协同</p>' +
+        '<p><ruby>紧<rt>jǐn</rt></ruby><ruby>密<rp>(</rp><rt>mì</rt><rp>)</rp></ruby>型医共体</p><p>千县<span hidden>x</span>工程</p>',
+    );
+    expect(texts(root)).toEqual(['千县工程', '三医协同', '紧密型医共体', '千县工程']);
+    expect(scan(root).forms).toEqual(['千县工程', '三医协同', '紧密型医共体', '千县工程']);
+  });
+
+  it('decides inline or block by computed style', () => {
+    const root = page(
+      '<div>千县<div style="display:inline">工程</div></div><div>三医<span style="display:block">协同</span></div>',
+    );
+    expect(texts(root)).toEqual(['千县工程', '三医', '协同']);
+  });
+
+  it('finds the same runs in a block when rescanning it alone as in the first scan, <br> and nested blocks included', () => {
+    const root = page('<div id="d">千县<br>工程<p>内段三医协同</p>紧密型<b>医共体</b><span hidden>隐</span>！</div>');
+    const d = root.querySelector('#d') as Element;
+    const first = collectRuns(root, true)
+      .filter((r) => r.container === d)
+      .map((r) => r.texts.join(''));
+    expect(first).toEqual(['千县工程', '紧密型医共体！']);
+    expect(texts(d, false)).toEqual(first);
+  });
+
+  it('reads open shadow roots as their own blocks', () => {
+    const root = page('<div id="host"></div>');
+    const host = root.querySelector('#host') as Element;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>影子里的千县<b>工程</b></p>';
+    const runs: string[] = [];
+    new RunStream(shadow, (run) => runs.push(run.texts.join(''))).pull(() => false);
+    expect(runs).toEqual(['影子里的千县工程']);
   });
 });
