@@ -55,6 +55,7 @@ export class HoverCard {
     this.doc.addEventListener('pointermove', this.onPointerMove, { capture: true, passive: true });
     this.doc.addEventListener('pointerdown', this.onPointerDown, { capture: true, passive: true });
     this.doc.addEventListener('keydown', this.onKeyDown, { capture: true });
+    if (this.inFrame) this.doc.addEventListener('pointerout', this.onPointerOut, { capture: true, passive: true });
     view?.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     view?.addEventListener('resize', this.onScroll, { passive: true });
   }
@@ -67,6 +68,7 @@ export class HoverCard {
     this.doc.removeEventListener('pointermove', this.onPointerMove, { capture: true });
     this.doc.removeEventListener('pointerdown', this.onPointerDown, { capture: true });
     this.doc.removeEventListener('keydown', this.onKeyDown, { capture: true });
+    this.doc.removeEventListener('pointerout', this.onPointerOut, { capture: true });
     view?.removeEventListener('scroll', this.onScroll, { capture: true });
     view?.removeEventListener('resize', this.onScroll);
   }
@@ -207,6 +209,17 @@ export class HoverCard {
     if (match) this.openCard(match, true);
     return match !== null;
   }
+
+  /** In a frame no pointer event arrives once the pointer has left it, so a card would stay open. */
+  private get inFrame(): boolean {
+    const view = this.doc.defaultView;
+    return view !== null && view.top !== view;
+  }
+
+  /** Leaving the frame (no element of ours to go to) closes a card opened inside it. */
+  private readonly onPointerOut = (event: PointerEvent): void => {
+    if (event.isTrusted && event.relatedTarget === null && this.card.isOpen) this.closeCard();
+  };
 
   private closeCard(): void {
     this.openMatch = null;

@@ -1,4 +1,4 @@
-import { BARRIER, type ElementInfo, INVISIBLE, infoOf, OWN_UI_TAGS } from '../../lib/page/dom-rules';
+import { BARRIER, type ElementInfo, INVISIBLE, infoOf, OWN_UI_ATTRIBUTE } from '../../lib/page/dom-rules';
 import type { PageMatches } from '../../lib/page/page-matches';
 import { collectRuns, RunStream, type TextRun } from '../../lib/page/text-blocks';
 import type { Matcher } from '../../lib/terms/matcher';
@@ -280,7 +280,7 @@ function outermost(roots: Element[]): Element[] {
 
 function isOwnUi(node: Node): boolean {
   for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (OWN_UI_TAGS.has(el.localName)) return true;
+    if (el.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   }
   return false;
 }

@@ -52,7 +52,7 @@ export class TermMarking {
   private readonly markListeners: ((on: boolean) => void)[] = [];
 
   constructor(private readonly doc: Document) {
-    this.site = siteOf(doc.location?.href ?? '');
+    this.site = siteOf(addressOf(doc));
   }
 
   /** Watches the settings and marks the page while they say so, until `signal` aborts. */
@@ -187,5 +187,19 @@ export class TermMarking {
       }, 1600);
     }
     return true;
+  }
+}
+
+/**
+ * The address the per-site switch applies to. An about:blank or srcdoc frame has none of its own:
+ * it belongs to the page that made it (same origin, checked before any feature starts).
+ */
+function addressOf(doc: Document): string {
+  const href = doc.location?.href ?? '';
+  if (!href.startsWith('about:')) return href;
+  try {
+    return doc.defaultView?.top?.location.href ?? href;
+  } catch {
+    return href;
   }
 }

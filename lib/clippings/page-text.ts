@@ -1,12 +1,14 @@
+import { OWN_UI_ATTRIBUTE } from '../page/dom-rules';
 import { pieceAt } from '../text/offsets';
+
 /**
  * The visible text of a page as one string, with a map back to its text nodes: capture turns a
  * selection into offsets of this string, re-anchoring turns offsets back into DOM ranges. A line
  * break stands between blocks (it belongs to no node), so paragraphs do not run into each other.
  */
 
-/** Our own UI (toast, save button) carries this attribute and is never part of the page text. */
-export const UI_ATTRIBUTE = 'data-policy-cross-ref-ui';
+/** The marker of our UI host (toast, save button, card): never part of the page text. */
+export const UI_ATTRIBUTE = OWN_UI_ATTRIBUTE;
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG']);
 const BLOCK = new Set([

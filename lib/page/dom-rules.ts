@@ -160,11 +160,15 @@ const SVG_UNDRAWN = new Set([
 /** SVG text content elements that continue the line of their `<text>`. */
 const SVG_INLINE = new Set(['tspan', 'textPath', 'textpath', 'a']);
 
-/** The local names of the extension's own injected UI hosts; the scanner never enters them. */
-export const OWN_UI_TAGS = new Set(['policy-cross-ref-card', 'policy-cross-ref-ui']);
+/**
+ * The marker of the extension's one injected UI host (a plain `div` with a closed shadow root, see
+ * entrypoints/content/ui-host.ts): the scanner never enters it. A page that puts the marker on its
+ * own elements only hides its own text from us, which it could do anyway.
+ */
+export const OWN_UI_ATTRIBUTE = 'data-policy-cross-ref-ui';
 
 /** Finds the elements `attributeState` may rule on, for a whole subtree in one native query. */
-export const ATTRIBUTE_SELECTOR = '[hidden],[contenteditable]';
+export const ATTRIBUTE_SELECTOR = `[hidden],[contenteditable],[${OWN_UI_ATTRIBUTE}]`;
 
 /**
  * What attributes say of an element: an editable region is a barrier (the user's typing is not
@@ -172,6 +176,7 @@ export const ATTRIBUTE_SELECTOR = '[hidden],[contenteditable]';
  * page's CSS gives it a display (`hidden=until-found` shows only when the browser finds text in it).
  */
 export function attributeState(element: Element): TextState {
+  if (element.hasAttribute(OWN_UI_ATTRIBUTE)) return BARRIER;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return BARRIER;
   return element.hasAttribute('hidden') ? INVISIBLE : VISIBLE;
@@ -201,7 +206,7 @@ export function classify(element: Element, above: ElementInfo, attributes: (el: 
   if (above.svg !== HTML || (name === 'svg' && element.namespaceURI === SVG_NS)) {
     return classifySvg(element, name, above);
   }
-  if (BARRIER_TAGS.has(name) || OWN_UI_TAGS.has(name)) return BARRIER_INFO;
+  if (BARRIER_TAGS.has(name)) return BARRIER_INFO;
   if (INVISIBLE_TAGS.has(name)) return sealedAs(above, INVISIBLE);
   const ruled = attributes(element);
   if (ruled === BARRIER) return BARRIER_INFO;
