@@ -36,7 +36,9 @@ export const TRAD_FOLD_PAIRS =\n  '${pairs}';\n`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = new URL('..', import.meta.url);
-  const source = readFileSync(new URL('lib/terms/catalogue-forms.ts', root), 'utf8');
+  const source =
+    readFileSync(new URL('lib/terms/catalogue-forms.ts', root), 'utf8') +
+    readFileSync(new URL('lib/terms/context.ts', root), 'utf8');
   const pairs = buildTradFoldPairs(source);
   writeFileSync(new URL('lib/text/trad-fold-table.ts', root), renderTable(pairs));
   console.log(`${pairs.length / 2} pairs written to lib/text/trad-fold-table.ts`);

@@ -5,6 +5,20 @@ export interface Pattern {
   termId: string;
   /** The alias (or canonical name) as written in the catalogue. */
   form: string;
+  /**
+   * Marked only where the scanned text passes the matcher's `context` check for this need (e.g.
+   * 'health' for numbered formulas that other industries use too). Absent: always marked.
+   */
+  needs?: string;
+}
+
+export interface MatcherOptions {
+  /**
+   * Decides whether a text (what one `scan` call gets: a block of a page, a passage) is about what a
+   * pattern's `needs` asks for. Called at most once per need and scan, and only when a pattern
+   * with that need matched. Without it, patterns with a need are never reported.
+   */
+  context?: (text: string, needs: string) => boolean;
 }
 
 /** One occurrence: pattern index, and [start, end) in UTF-16 offsets of the original text. */
@@ -41,9 +55,13 @@ export class Matcher {
   private readonly latinEnd: Uint8Array;
   private nodeCount = 1;
   private readonly rootChars: number[] = [];
+  private readonly context: MatcherOptions['context'];
+  private readonly hasNeeds: boolean;
 
-  constructor(patterns: readonly Pattern[]) {
+  constructor(patterns: readonly Pattern[], options: MatcherOptions = {}) {
     this.patterns = patterns;
+    this.context = options.context;
+    this.hasNeeds = patterns.some((p) => p.needs !== undefined);
     const terminal: number[] = [NO_NODE];
     this.latinStart = new Uint8Array(patterns.length);
     this.latinEnd = new Uint8Array(patterns.length);
@@ -123,6 +141,8 @@ export class Matcher {
     const keys = this.edgeKeys;
     const mask = this.edgeMask;
     const n = text.length;
+    // context verdicts of this text, by need: worked out at the first match that asks
+    let verdicts: Map<string, boolean> | null = null;
     for (let i = 0; i < n; i++) {
       let node = rootByRaw[text.charCodeAt(i)] as number;
       if (node === NO_NODE) continue;
@@ -160,6 +180,19 @@ export class Matcher {
         node = this.child(node, next);
         if (node === NO_NODE) break;
         j = k;
+      }
+      if (best !== NO_NODE && this.hasNeeds) {
+        const needs = this.patterns[best]?.needs;
+        if (needs !== undefined) {
+          verdicts ??= new Map();
+          let verdict = verdicts.get(needs);
+          if (verdict === undefined) {
+            verdict = this.context?.(text, needs) ?? false;
+            verdicts.set(needs, verdict);
+          }
+          // out of context: no mark, and the characters stay free for a pattern starting inside
+          if (!verdict) continue;
+        }
       }
       if (best !== NO_NODE) {
         onMatch(best, i, bestEnd + 1);

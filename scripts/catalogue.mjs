@@ -1,0 +1,19 @@
+// Validates seeds/catalogue.json and writes lib/terms/catalogue-forms.ts (forms only, for the
+// content script). `--check` only reports whether the generated file is current.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { importTs, ROOT } from './product-module.mjs';
+
+const build = await importTs('lib/terms/catalogue-build.ts');
+const catalogueText = readFileSync(path.join(ROOT, build.CATALOGUE_PATH), 'utf8');
+const modulePath = path.join(ROOT, build.FORMS_MODULE_PATH);
+if (process.argv.includes('--check')) {
+  const problems = build.catalogueBuildProblems(catalogueText, readFileSync(modulePath, 'utf8'));
+  for (const p of problems) console.error(p);
+  process.exit(problems.length === 0 ? 0 : 1);
+}
+const forms = build.catalogueFormsOf(JSON.parse(catalogueText));
+writeFileSync(modulePath, build.renderFormsModule(forms));
+console.log(
+  `${forms.length} terms, ${forms.reduce((n, t) => n + 1 + t.aliases.length, 0)} forms → ${build.FORMS_MODULE_PATH}`,
+);
