@@ -1,4 +1,4 @@
-import { normalizeKey } from '../text/fold';
+import { FOLD_SIGNATURE, normalizeKey } from '../text/fold';
 import { type ContextNeed, TERM_CATEGORIES, type TermData, type TermForms, type TermSource } from './types';
 import { expandVariant } from './variants';
 
@@ -149,10 +149,11 @@ export function formsOf(term: TermData): TermForms {
 }
 
 /**
- * The part of the catalogue that decides where terms are found (ids, forms, context needs), as
- * one string: the corpus version must change when it changes, and must not when only an
- * explanation, a note or a related link does.
+ * What decides where terms are found (ids, forms, context needs, and the fold table they are
+ * matched through), as one string: the corpus version must change when it changes, and must not
+ * when only an explanation, a note or a related link does. lib/corpus/build.ts's corpusVersion
+ * should hash this instead of the whole catalogue.
  */
 export function matchingFingerprint(terms: readonly TermForms[]): string {
-  return JSON.stringify(terms.map((t) => [t.id, t.canonical, t.aliases, t.context ?? null]));
+  return JSON.stringify([FOLD_SIGNATURE, terms.map((t) => [t.id, t.canonical, t.aliases, t.context ?? null])]);
 }
