@@ -12,7 +12,13 @@ if (process.argv.includes('--check')) {
   for (const p of problems) console.error(p);
   process.exit(problems.length === 0 ? 0 : 1);
 }
-const forms = build.catalogueFormsOf(JSON.parse(catalogueText));
+let forms;
+try {
+  forms = build.catalogueFormsOf(JSON.parse(catalogueText));
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 writeFileSync(modulePath, build.renderFormsModule(forms));
 console.log(
   `${forms.length} terms, ${forms.reduce((n, t) => n + 1 + t.aliases.length, 0)} forms → ${build.FORMS_MODULE_PATH}`,

@@ -15,6 +15,8 @@ export const TERM_FORMS: readonly TermForms[] = [
    "three-medical coordination",
    "coordinated development and governance of medical services, medical insurance and pharmaceuticals",
    "coordinated development and governance of medical insurance, medical services and pharmaceuticals",
+   "coordinated development and governance of healthcare, medical insurance and medicine",
+   "three medical coordination",
    "医疗、医保、医药协同发展和治理",
    "医疗、医保、医药协同发展与治理",
    "医疗、医保、医药协同治理和发展",
@@ -65,7 +67,8 @@ export const TERM_FORMS: readonly TermForms[] = [
    "千县工程县医院综合能力提升工作方案",
    "千縣工程",
    "Thousand County Project",
-   "Thousand Counties Project"
+   "Thousand Counties Project",
+   "千县工程县医院综合能力提升"
   ]
  },
  {
@@ -83,7 +86,11 @@ export const TERM_FORMS: readonly TermForms[] = [
    "縣域醫共體",
    "close-knit county medical community",
    "county medical community",
-   "county medical and health community"
+   "county medical and health community",
+   "county-level medical community",
+   "county healthcare community",
+   "integrated county medical community",
+   "compact county medical community"
   ]
  },
  {
@@ -105,7 +112,10 @@ export const TERM_FORMS: readonly TermForms[] = [
    "十四五",
    "第十四个五年规划",
    "十四五規劃",
-   "14th Five-Year Plan"
+   "14th Five-Year Plan",
+   "十四五规划纲要",
+   "第十四个五年规划纲要",
+   "14th FYP"
   ]
  },
  {
@@ -877,7 +887,9 @@ export const TERM_FORMS: readonly TermForms[] = [
    "医疗联合体",
    "醫聯（共）體",
    "醫聯體",
-   "medical consortium"
+   "medical consortium",
+   "medical alliance",
+   "medical treatment alliance"
   ],
   "context": {
    "needs": "china-health",
@@ -933,7 +945,11 @@ export const TERM_FORMS: readonly TermForms[] = [
    "分级诊疗体系",
    "分級診療",
    "hierarchical medical system",
-   "tiered diagnosis and treatment"
+   "tiered diagnosis and treatment",
+   "hierarchical diagnosis and treatment",
+   "tiered healthcare system",
+   "tiered medical system",
+   "分級診療制度"
   ],
   "context": {
    "needs": "china-health",
@@ -971,7 +987,10 @@ export const TERM_FORMS: readonly TermForms[] = [
    "家庭医生签约",
    "家庭醫生簽約服務",
    "family doctor contract services",
-   "contracted family doctor services"
+   "contracted family doctor services",
+   "family doctor contracting services",
+   "contracted family doctor service",
+   "家庭醫生簽約"
   ]
  },
  {
@@ -988,7 +1007,8 @@ export const TERM_FORMS: readonly TermForms[] = [
   "aliases": [
    "公立医院改革",
    "公立醫院綜合改革",
-   "comprehensive reform of public hospitals"
+   "comprehensive reform of public hospitals",
+   "公立医院综改"
   ]
  },
  {
@@ -1020,7 +1040,8 @@ export const TERM_FORMS: readonly TermForms[] = [
   "aliases": [
    "健康中国战略",
    "健康中國建設",
-   "Healthy China"
+   "Healthy China",
+   "健康中国"
   ]
  },
  {
@@ -1084,7 +1105,11 @@ export const TERM_FORMS: readonly TermForms[] = [
   "id": "yiyao-fubai-jizhong-zhengzhi",
   "canonical": "医药领域腐败问题集中整治",
   "aliases": [
-   "醫藥領域腐敗問題集中整治"
+   "醫藥領域腐敗問題集中整治",
+   "医药反腐",
+   "医疗反腐",
+   "医药领域反腐",
+   "醫藥反腐"
   ]
  },
  {
@@ -1190,6 +1215,136 @@ export const TERM_FORMS: readonly TermForms[] = [
   "canonical": "健康河南专项行动",
   "aliases": [
    "健康河南專項行動"
+  ]
+ },
+ {
+  "id": "shiwuwu-guihua",
+  "canonical": "十五五规划",
+  "aliases": [
+   "十五五",
+   "十五五规划纲要",
+   "十五五时期",
+   "第十五个五年规划",
+   "第十五个五年规划纲要",
+   "国民经济和社会发展第十五个五年规划纲要",
+   "十五五規劃",
+   "15th Five-Year Plan",
+   "15th FYP"
+  ]
+ },
+ {
+  "id": "yibao-zhifu-fangshi-gaige",
+  "canonical": "医保支付方式改革",
+  "aliases": [
+   "支付方式改革",
+   "医保支付制度改革",
+   "醫保支付方式改革",
+   "medical insurance payment reform",
+   "health insurance payment method reform"
+  ]
+ },
+ {
+  "id": "drg-dip-zhifu-gaige",
+  "canonical": "DRG/DIP支付方式改革",
+  "aliases": [
+   "DRG/DIP",
+   "DRG/DIP支付方式改革三年行动计划",
+   "按疾病诊断相关分组付费",
+   "按病种分值付费",
+   "DRG付费",
+   "DIP付费",
+   "DRG支付方式改革",
+   "DIP支付方式改革",
+   "DRG/DIP payment reform",
+   "DRG/DIP payment method reform",
+   "DRG-based payment",
+   "DIP-based payment",
+   "DRG/DIP付费",
+   "DRG/DIP支付",
+   "DRG/DIP支付改革",
+   "DRG/DIP付费改革",
+   "DRG/DIP支付方式",
+   "DRG/DIP付费方式改革",
+   "DRG、DIP付费",
+   "DRG、DIP支付",
+   "DRG、DIP支付改革",
+   "DRG、DIP付费改革",
+   "DRG、DIP支付方式",
+   "DRG、DIP付费方式改革",
+   "DRG和DIP付费",
+   "DRG和DIP支付",
+   "DRG和DIP支付改革",
+   "DRG和DIP付费改革",
+   "DRG和DIP支付方式",
+   "DRG和DIP付费方式改革",
+   "DRG与DIP付费",
+   "DRG与DIP支付",
+   "DRG与DIP支付改革",
+   "DRG与DIP付费改革",
+   "DRG与DIP支付方式",
+   "DRG与DIP付费方式改革"
+  ]
+ },
+ {
+  "id": "jizhong-dailiang-caigou",
+  "canonical": "集中带量采购",
+  "aliases": [
+   "国家组织药品集中带量采购",
+   "国家组织药品集中采购",
+   "药品集中带量采购",
+   "药品和医用耗材集中带量采购",
+   "医用耗材集中带量采购",
+   "带量采购",
+   "集采",
+   "国采",
+   "药品集采",
+   "耗材集采",
+   "国家集采",
+   "集中帶量採購",
+   "帶量採購",
+   "volume-based procurement",
+   "centralized volume-based procurement",
+   "national volume-based procurement"
+  ],
+  "context": {
+   "needs": "health",
+   "forms": [
+    "集采",
+    "国采"
+   ]
+  }
+ },
+ {
+  "id": "qiangji-gongcheng",
+  "canonical": "医疗卫生强基工程",
+  "aliases": [
+   "强基工程",
+   "醫療衛生強基工程"
+  ],
+  "context": {
+   "needs": "health",
+   "forms": [
+    "强基工程"
+   ]
+  }
+ },
+ {
+  "id": "tizhong-guanli-nian",
+  "canonical": "体重管理年",
+  "aliases": [
+   "体重管理年活动",
+   "体重管理年行动",
+   "體重管理年",
+   "Weight Management Year"
+  ]
+ },
+ {
+  "id": "erke-jingshen-fuwu-nian",
+  "canonical": "儿科和精神卫生服务年",
+  "aliases": [
+   "儿科和精神卫生服务年行动",
+   "儿科和精神卫生服务年活动",
+   "兒科和精神衛生服務年"
   ]
  }
 ];

@@ -41,7 +41,7 @@ function parseSequence(p: Parser, stops: string): string[] {
       p.at++;
       const choices = ch === '{' ? items.flat() : orders(items).flatMap((order) => joinAll(order, joiner));
       forms = forms.flatMap((prefix) => choices.map((choice) => prefix + choice));
-    } else if ('}>|/'.includes(ch)) {
+    } else if ('}>|'.includes(ch)) {
       throw new Error(`variant pattern: stray "${ch}" in ${p.text}`);
     } else {
       forms = forms.map((prefix) => prefix + ch);
