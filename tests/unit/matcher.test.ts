@@ -83,7 +83,8 @@ describe('Matcher', () => {
 });
 
 describe('codeUnitsFoldingTo', () => {
-  it('is the exact inverse of the fold table', () => {
+  // reads all 65,536 entries: slow on a loaded machine, so a generous timeout
+  it('is the exact inverse of the fold table', { timeout: 60_000 }, () => {
     const inverse = new Map<number, number[]>();
     for (let raw = 0; raw < 0x10000; raw++) {
       const to = FOLD[raw] as number;
@@ -150,5 +151,25 @@ describe('context needs', () => {
   it('never reports a ruled pattern without a context check', () => {
     const bare = new Matcher([{ termId: 'zhuanbian', form: '三个转变', needs: 'health' }]);
     expect(bare.findAll('医疗三个转变')).toEqual([]);
+  });
+});
+
+describe('compiled matcher', () => {
+  it('restores from its serialised tables and finds exactly what the built one finds', async () => {
+    const { deserializeMatcher, serializeMatcher } = await import('../../lib/terms/matcher');
+    const { createTermMatcher } = await import('../../lib/terms/patterns');
+    const { TERM_FORMS } = await import('../../lib/terms/catalogue-forms');
+    const { contextHolds } = await import('../../lib/terms/context');
+    const built = createTermMatcher(TERM_FORMS);
+    const stored = serializeMatcher(built.compile());
+    const restored = Matcher.fromCompiled(deserializeMatcher(stored), {
+      context: (text, needs) => contextHolds(text, needs as 'health'),
+    });
+    const text =
+      '推进“千縣工程”和紧密型城市医疗集团和县域医共体，深化DRG/DIP支付方式改革；医疗卫生实现三个转变。制造业三个转变。county medical communities in China hospitals';
+    expect(restored.findAll(text)).toEqual(built.findAll(text));
+    expect(restored.findAll(text).length).toBeGreaterThanOrEqual(5);
+    const tampered = JSON.stringify({ ...JSON.parse(stored), fold: 'other' });
+    expect(() => Matcher.fromCompiled(deserializeMatcher(tampered))).toThrow(/fold table/u);
   });
 });
