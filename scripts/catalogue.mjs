@@ -1,5 +1,8 @@
 // Validates seeds/catalogue.json and writes lib/terms/catalogue-forms.ts (forms only, for the
-// content script). `--check` only reports whether the generated file is current.
+// content script), then regenerates what depends on the forms: the traditional-script fold table
+// (scripts/trad-fold.mjs) and the pinyin table for search (scripts/term-pinyin.mjs).
+// `--check` only reports whether the generated forms module is current.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importTs, ROOT } from './product-module.mjs';
@@ -23,3 +26,5 @@ writeFileSync(modulePath, build.renderFormsModule(forms));
 console.log(
   `${forms.length} terms, ${forms.reduce((n, t) => n + 1 + t.aliases.length, 0)} forms → ${build.FORMS_MODULE_PATH}`,
 );
+for (const script of ['scripts/trad-fold.mjs', 'scripts/term-pinyin.mjs'])
+  execFileSync(process.execPath, [path.join(ROOT, script)], { stdio: 'inherit' });
