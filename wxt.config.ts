@@ -1,10 +1,22 @@
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CATALOGUE_PATH, catalogueBuildProblems, FORMS_MODULE_PATH } from './lib/terms/catalogue-build';
+
+/** The build stops when seeds/catalogue.json is invalid or its generated forms module is stale. */
+function checkCatalogue(): void {
+  const problems = catalogueBuildProblems(
+    readFileSync(CATALOGUE_PATH, 'utf8'),
+    readFileSync(FORMS_MODULE_PATH, 'utf8'),
+  );
+  if (problems.length > 0) throw new Error(`term catalogue:\n${problems.join('\n')}`);
+}
 
 // Explicit imports everywhere (`imports: false`): every file says where its names come from.
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: { 'build:before': checkCatalogue },
   vite: () => ({
     plugins: [preact()],
   }),

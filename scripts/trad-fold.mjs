@@ -10,7 +10,10 @@ const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
 /** @param {string} catalogueSource text of lib/terms/catalogue-forms.ts */
 export function buildTradFoldPairs(catalogueSource) {
   const wanted = new Set(catalogueSource.match(CJK) ?? []);
-  const toSimplified = ['tw', 'hk', 't'].map((from) => OpenCC.Converter({ from, to: 'cn' }));
+  // tw, hk: Taiwan and Hong Kong standard forms and their variant glyphs (OpenCC's TWVariants,
+  // HKVariants); t: OpenCC's traditional characters; jp: Japanese shinjitai variants (JPVariants),
+  // which Japanese-font PDFs and some CMSs leave in Chinese text (e.g. 県 for 县).
+  const toSimplified = ['tw', 'hk', 't', 'jp'].map((from) => OpenCC.Converter({ from, to: 'cn' }));
   const pairs = new Map();
   for (let cp = 0x3400; cp <= 0x9fff; cp++) {
     const ch = String.fromCodePoint(cp);
@@ -36,7 +39,9 @@ export const TRAD_FOLD_PAIRS =\n  '${pairs}';\n`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = new URL('..', import.meta.url);
-  const source = readFileSync(new URL('lib/terms/catalogue-forms.ts', root), 'utf8');
+  const source =
+    readFileSync(new URL('lib/terms/catalogue-forms.ts', root), 'utf8') +
+    readFileSync(new URL('lib/terms/context.ts', root), 'utf8');
   const pairs = buildTradFoldPairs(source);
   writeFileSync(new URL('lib/text/trad-fold-table.ts', root), renderTable(pairs));
   console.log(`${pairs.length / 2} pairs written to lib/text/trad-fold-table.ts`);

@@ -1,14 +1,18 @@
 import { Dexie, type Table } from 'dexie';
 import type {
   ClippingRecord,
+  DismissedCandidateRecord,
   GramPostingRecord,
+  HiddenTermRecord,
   MetaRecord,
   PassageRecord,
   ReportRecord,
   SectionRecord,
   SettingRecord,
   TermHitRecord,
+  TermOverrideRecord,
   TermRecord,
+  UserTermRecord,
 } from './records';
 import { SCHEMA_HISTORY } from './schema';
 import { SCHEMA_UPGRADES } from './upgrades';
@@ -25,6 +29,10 @@ export class PolicyDatabase extends Dexie {
   clippings!: Table<ClippingRecord, string>;
   settings!: Table<SettingRecord, string>;
   meta!: Table<MetaRecord, string>;
+  userTerms!: Table<UserTermRecord, string>;
+  termOverrides!: Table<TermOverrideRecord, string>;
+  hiddenTerms!: Table<HiddenTermRecord, string>;
+  dismissedCandidates!: Table<DismissedCandidateRecord, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);

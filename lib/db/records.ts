@@ -1,5 +1,5 @@
 import type { AdminLevel, Passage, ReportMeta, Section } from '../corpus/types';
-import type { TermEntry } from '../terms/types';
+import type { TermData, TermEntry } from '../terms/types';
 
 export type ReportRecord = ReportMeta & {
   /** 0 national, 1 several provinces, 2 provincial, 3 municipal: the order the UI lists reports in. */
@@ -105,3 +105,34 @@ export const LEVEL_RANK: Record<AdminLevel, number> = {
   provincial: 2,
   municipal: 3,
 };
+
+/** A term the user added (or accepted from discovery), in the catalogue's data format. User data. */
+export type UserTermRecord = TermData & {
+  /** Normalised keys of every form, for lookups and conflict checks. */
+  keys: string[];
+  /** Pinyin and initials of its Chinese forms (lib/terms/pinyin.ts), computed when added. */
+  pinyin: string[];
+  createdAt: number;
+  updatedAt: number;
+};
+
+/** The user's changes to a bundled term's forms; kept across catalogue updates. */
+export interface TermOverrideRecord {
+  termId: string;
+  addAliases: string[];
+  removeAliases: string[];
+  updatedAt: number;
+}
+
+/** A bundled term the user does not want marked. */
+export interface HiddenTermRecord {
+  termId: string;
+  hiddenAt: number;
+}
+
+/** A discovery candidate the user dismissed, by matching key, so it is not proposed again. */
+export interface DismissedCandidateRecord {
+  key: string;
+  name: string;
+  dismissedAt: number;
+}

@@ -38,6 +38,18 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       gramPostings: 'gram',
     },
   },
+  {
+    // v5 (terms; v4 is the report library's): the user's own terms in the catalogue's data format,
+    // their overrides of bundled terms (aliases added or removed), bundled terms they hid, and
+    // discovery candidates they dismissed. All user data: re-seeding never touches these stores.
+    version: 5,
+    stores: {
+      userTerms: 'id, *keys, category, updatedAt',
+      termOverrides: 'termId',
+      hiddenTerms: 'termId',
+      dismissedCandidates: 'key',
+    },
+  },
 ];
 
 /** Tables rebuilt from the bundled corpus; everything else (clippings, settings) is user data. */

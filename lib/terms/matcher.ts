@@ -1,10 +1,25 @@
-import { codeUnitsFoldingTo, FOLD, IGNORABLE, isLatinWordChar } from '../text/fold';
+import { codeUnitsFoldingTo, FOLD, FOLD_SIGNATURE, IGNORABLE, isLatinWordChar } from '../text/fold';
+import { fnv1a } from '../text/hash';
 
 /** A written form to look for, and what it stands for. */
 export interface Pattern {
   termId: string;
   /** The alias (or canonical name) as written in the catalogue. */
   form: string;
+  /**
+   * Marked only where the scanned text passes the matcher's `context` check for this need (e.g.
+   * 'health' for numbered formulas that other industries use too). Absent: always marked.
+   */
+  needs?: string;
+}
+
+export interface MatcherOptions {
+  /**
+   * Decides whether a text (what one `scan` call gets: a block of a page, a passage) is about what a
+   * pattern's `needs` asks for. Called at most once per need and scan, and only when a pattern
+   * with that need matched. Without it, patterns with a need are never reported.
+   */
+  context?: (text: string, needs: string) => boolean;
 }
 
 /** One occurrence: pattern index, and [start, end) in UTF-16 offsets of the original text. */
@@ -12,6 +27,26 @@ export interface Match {
   pattern: number;
   start: number;
   end: number;
+}
+
+/**
+ * A built matcher's tables, plain data: kept in extension storage, it lets a content script start
+ * matching without rebuilding the trie (a user with 10,000 aliases would otherwise pay for the
+ * build on every page load). `fold` records the fold table it was built with; a table built with
+ * another one is refused.
+ */
+export interface CompiledMatcher {
+  format: 1;
+  fold: string;
+  patterns: Pattern[];
+  nodeCount: number;
+  /** First-level pairs (folded character, node), flattened. */
+  roots: number[];
+  /** Deeper edges as (key, child) pairs, flattened; the hash is rebuilt from them on restore. */
+  edges: Int32Array;
+  terminal: Int32Array;
+  latinStart: Uint8Array;
+  latinEnd: Uint8Array;
 }
 
 const NO_NODE = -1;
@@ -33,17 +68,40 @@ export class Matcher {
   /** Raw code unit → first-level node (NO_NODE for ignorable characters and non-starters). */
   private readonly rootByRaw = new Int32Array(0x10000).fill(NO_NODE);
   private readonly rootChild = new Int32Array(0x10000).fill(NO_NODE);
-  private edgeKeys = new Int32Array(0);
-  private edgeNodes = new Int32Array(0);
+  private edgeKeys: Int32Array = new Int32Array(0);
+  private edgeNodes: Int32Array = new Int32Array(0);
   private edgeMask = 0;
   private readonly terminal: Int32Array; // node → pattern index
   private readonly latinStart: Uint8Array;
   private readonly latinEnd: Uint8Array;
   private nodeCount = 1;
   private readonly rootChars: number[] = [];
+  private readonly context: MatcherOptions['context'];
+  private readonly hasNeeds: boolean;
 
-  constructor(patterns: readonly Pattern[]) {
+  constructor(patterns: readonly Pattern[], options: MatcherOptions = {}, compiled?: CompiledMatcher) {
     this.patterns = patterns;
+    this.context = options.context;
+    this.hasNeeds = patterns.some((p) => p.needs !== undefined);
+    if (compiled) {
+      if (compiled.fold !== foldFingerprint()) throw new Error('compiled matcher: built with another fold table');
+      this.terminal = compiled.terminal;
+      this.latinStart = compiled.latinStart;
+      this.latinEnd = compiled.latinEnd;
+      this.allocateEdges(compiled.edges.length / 2);
+      for (let i = 0; i + 1 < compiled.edges.length; i += 2)
+        this.putEdge(compiled.edges[i] as number, compiled.edges[i + 1] as number);
+      this.nodeCount = compiled.nodeCount;
+      for (let i = 0; i + 1 < compiled.roots.length; i += 2) {
+        const c = compiled.roots[i] as number;
+        this.rootChild[c] = compiled.roots[i + 1] as number;
+        this.rootChars.push(c);
+      }
+      for (const c of this.rootChars) {
+        for (const raw of codeUnitsFoldingTo(c)) this.rootByRaw[raw] = this.rootChild[c] as number;
+      }
+      return;
+    }
     const terminal: number[] = [NO_NODE];
     this.latinStart = new Uint8Array(patterns.length);
     this.latinEnd = new Uint8Array(patterns.length);
@@ -88,17 +146,23 @@ export class Matcher {
 
   /** Moves the deeper edges into the typed-array hash, at most a quarter full so probes stay short. */
   private compileEdges(edges: Map<number, number>): void {
+    this.allocateEdges(edges.size);
+    for (const [key, child] of edges) this.putEdge(key, child);
+  }
+
+  private allocateEdges(count: number): void {
     let size = 16;
-    while (size < edges.size * 4) size *= 2;
+    while (size < count * 4) size *= 2;
     this.edgeKeys = new Int32Array(size); // key 0 never occurs: nodes below the root are ≥ 1
     this.edgeNodes = new Int32Array(size);
     this.edgeMask = size - 1;
-    for (const [key, child] of edges) {
-      let slot = edgeSlot(key, this.edgeMask);
-      while (this.edgeKeys[slot] !== 0) slot = (slot + 1) & this.edgeMask;
-      this.edgeKeys[slot] = key;
-      this.edgeNodes[slot] = child;
-    }
+  }
+
+  private putEdge(key: number, child: number): void {
+    let slot = edgeSlot(key, this.edgeMask);
+    while (this.edgeKeys[slot] !== 0) slot = (slot + 1) & this.edgeMask;
+    this.edgeKeys[slot] = key;
+    this.edgeNodes[slot] = child;
   }
 
   private child(node: number, c: number): number {
@@ -123,6 +187,8 @@ export class Matcher {
     const keys = this.edgeKeys;
     const mask = this.edgeMask;
     const n = text.length;
+    // context verdicts of this text, by need: worked out at the first match that asks
+    let verdicts: Map<string, boolean> | null = null;
     for (let i = 0; i < n; i++) {
       let node = rootByRaw[text.charCodeAt(i)] as number;
       if (node === NO_NODE) continue;
@@ -161,11 +227,52 @@ export class Matcher {
         if (node === NO_NODE) break;
         j = k;
       }
+      if (best !== NO_NODE && this.hasNeeds) {
+        const needs = this.patterns[best]?.needs;
+        if (needs !== undefined) {
+          verdicts ??= new Map();
+          let verdict = verdicts.get(needs);
+          if (verdict === undefined) {
+            verdict = this.context?.(text, needs) ?? false;
+            verdicts.set(needs, verdict);
+          }
+          // out of context: no mark, and the characters stay free for a pattern starting inside
+          if (!verdict) continue;
+        }
+      }
       if (best !== NO_NODE) {
         onMatch(best, i, bestEnd + 1);
         i = bestEnd;
       }
     }
+  }
+
+  /** The built tables as plain data (see CompiledMatcher); `Matcher.fromCompiled` restores them. */
+  compile(): CompiledMatcher {
+    return {
+      format: 1,
+      fold: foldFingerprint(),
+      patterns: this.patterns.map((p) => ({ ...p })),
+      nodeCount: this.nodeCount,
+      roots: this.rootChars.flatMap((c) => [c, this.rootChild[c] as number]),
+      edges: this.usedEdges(),
+      terminal: this.terminal,
+      latinStart: this.latinStart,
+      latinEnd: this.latinEnd,
+    };
+  }
+
+  private usedEdges(): Int32Array {
+    const out: number[] = [];
+    for (let slot = 0; slot < this.edgeKeys.length; slot++) {
+      const key = this.edgeKeys[slot] as number;
+      if (key !== 0) out.push(key, this.edgeNodes[slot] as number);
+    }
+    return Int32Array.from(out);
+  }
+
+  static fromCompiled(compiled: CompiledMatcher, options: MatcherOptions = {}): Matcher {
+    return new Matcher(compiled.patterns, options, compiled);
   }
 
   findAll(text: string): Match[] {
@@ -181,6 +288,40 @@ export class Matcher {
       return false;
     return true;
   }
+}
+
+let foldPrint: string | null = null;
+
+/** A short fingerprint of the fold table, so a compiled matcher is never used with another one. */
+function foldFingerprint(): string {
+  foldPrint ??= `${fnv1a(FOLD_SIGNATURE)}-${fnv1a(FOLD_SIGNATURE, 0x12345678)}`;
+  return foldPrint;
+}
+
+/**
+ * A compiled matcher as a string for storage (extension storage holds JSON): typed arrays as
+ * number lists, which JSON reads and writes faster than base64 strings a character at a time.
+ */
+export function serializeMatcher(compiled: CompiledMatcher): string {
+  return JSON.stringify({
+    ...compiled,
+    edges: Array.from(compiled.edges),
+    terminal: Array.from(compiled.terminal),
+    latinStart: Array.from(compiled.latinStart),
+    latinEnd: Array.from(compiled.latinEnd),
+  });
+}
+
+export function deserializeMatcher(text: string): CompiledMatcher {
+  const raw = JSON.parse(text);
+  if (raw.format !== 1) throw new Error('compiled matcher: unknown format');
+  return {
+    ...raw,
+    edges: Int32Array.from(raw.edges),
+    terminal: Int32Array.from(raw.terminal),
+    latinStart: Uint8Array.from(raw.latinStart),
+    latinEnd: Uint8Array.from(raw.latinEnd),
+  };
 }
 
 function edgeKey(node: number, c: number): number {

@@ -1,3 +1,4 @@
+import { CJK_FOLD_PAIRS } from './cjk-fold-table';
 import { TRAD_FOLD_PAIRS } from './trad-fold-table';
 
 /**
@@ -14,7 +15,9 @@ const IGNORED_CHARS =
   // invisible characters print extraction and CMSs leave inside words
   '\u00ad\u200b\u200c\u200d\u2060\ufeff' +
   // quotation marks of every style Chinese pages use around a programme name
-  '"\'\u2018\u2019\u201c\u201d\u201e\u300c\u300d\u300e\u300f\u301d\u301e\u301f\uff02\uff07';
+  '"\'\u2018\u2019\u201c\u201d\u201e\u300c\u300d\u300e\u300f\u301d\u301e\u301f\uff02\uff07' +
+  // hyphens, so close-knit, close knit and closeknit meet (spaces are already ignored)
+  '-\u2010\u2011\uff0d';
 
 function buildFoldTable(): Uint16Array {
   const table = new Uint16Array(0x10000);
@@ -29,11 +32,22 @@ function buildFoldTable(): Uint16Array {
   for (let i = 0; i + 1 < TRAD_FOLD_PAIRS.length; i += 2) {
     table[TRAD_FOLD_PAIRS.charCodeAt(i)] = TRAD_FOLD_PAIRS.charCodeAt(i + 1);
   }
+  // radicals and compatibility ideographs fold to the unified ideograph, and on from there
+  // (⼯ → 工; a compatibility form of a traditional character on to its simplified form)
+  for (let i = 0; i + 1 < CJK_FOLD_PAIRS.length; i += 2) {
+    table[CJK_FOLD_PAIRS.charCodeAt(i)] = table[CJK_FOLD_PAIRS.charCodeAt(i + 1)] as number;
+  }
   for (let i = 0; i < IGNORED_CHARS.length; i++) table[IGNORED_CHARS.charCodeAt(i)] = IGNORABLE;
   return table;
 }
 
 export const FOLD: Uint16Array = buildFoldTable();
+
+/**
+ * What the fold table is made of, as one string: anything keyed by folded text (term hits, search
+ * postings) must be rebuilt when it changes, so the corpus version includes it.
+ */
+export const FOLD_SIGNATURE = `${IGNORED_CHARS}|${TRAD_FOLD_PAIRS}|${CJK_FOLD_PAIRS}`;
 
 let sources: Map<number, number[]> | null = null;
 
@@ -54,6 +68,7 @@ export function codeUnitsFoldingTo(folded: number): number[] {
     for (let c = 0x41; c <= 0x5a; c++) add(c);
     for (let c = 0xff01; c <= 0xff5e; c++) add(c);
     for (let i = 0; i < TRAD_FOLD_PAIRS.length; i += 2) add(TRAD_FOLD_PAIRS.charCodeAt(i));
+    for (let i = 0; i < CJK_FOLD_PAIRS.length; i += 2) add(CJK_FOLD_PAIRS.charCodeAt(i));
     sources = map;
   }
   const others = sources.get(folded) ?? [];

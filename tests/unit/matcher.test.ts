@@ -83,7 +83,8 @@ describe('Matcher', () => {
 });
 
 describe('codeUnitsFoldingTo', () => {
-  it('is the exact inverse of the fold table', () => {
+  // reads all 65,536 entries: slow on a loaded machine, so a generous timeout
+  it('is the exact inverse of the fold table', { timeout: 60_000 }, () => {
     const inverse = new Map<number, number[]>();
     for (let raw = 0; raw < 0x10000; raw++) {
       const to = FOLD[raw] as number;
@@ -95,5 +96,80 @@ describe('codeUnitsFoldingTo', () => {
         String(c),
       ).toEqual(inverse.get(c) ?? []);
     }
+  });
+});
+
+describe('wider folding', () => {
+  it('folds Kangxi radicals, CJK Radicals Supplement and compatibility ideographs to the unified ideographs', () => {
+    expect(normalizeKey('千县\u2f2f程')).toBe('千县工程'); // ⼯ KANGXI RADICAL WORK
+    expect(normalizeKey('人\u2ea0')).toBe('人民'); // ⺠ CJK RADICAL CIVILIAN
+    expect(normalizeKey('\u2ed8')).toBe('青'); // ⻘ CJK RADICAL BLUE
+    expect(normalizeKey('\uf900')).toBe('豈'); // CJK COMPATIBILITY IDEOGRAPH-F900
+    expect(found('深入推进“千县⼯程”')).toEqual([{ term: 'qianxian', text: '千县⼯程' }]);
+  });
+
+  it('folds variant glyphs from OpenCC (Japanese shinjitai 県 for 县) and full-width Latin', () => {
+    expect(normalizeKey('千県工程')).toBe('千县工程');
+    expect(found('千県工程')).toEqual([{ term: 'qianxian', text: '千県工程' }]);
+    expect(found('ＤＲＧ付费')).toEqual([{ term: 'drg', text: 'ＤＲＧ' }]);
+  });
+
+  it('ignores hyphens, so close-knit, close knit and Close-Knit meet', () => {
+    expect(normalizeKey('close-knit')).toBe(normalizeKey('close knit'));
+    expect(normalizeKey('Close‑Knit')).toBe('closeknit');
+  });
+
+  it('keeps the cjk fold table current with Unicode data and NFKC', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { buildCjkFoldPairs, DATA_FILE } = await import('../../scripts/cjk-fold.mjs');
+    const { CJK_FOLD_PAIRS } = await import('../../lib/text/cjk-fold-table');
+    expect(CJK_FOLD_PAIRS).toBe(buildCjkFoldPairs(readFileSync(DATA_FILE, 'utf8')));
+    // every Kangxi radical folds, and agrees with NFKC
+    for (let cp = 0x2f00; cp <= 0x2fd5; cp++) {
+      const nfkc = String.fromCodePoint(cp).normalize('NFKC');
+      expect(FOLD[cp], cp.toString(16)).toBe(FOLD[nfkc.charCodeAt(0)]);
+    }
+  });
+});
+
+describe('context needs', () => {
+  const ruled = new Matcher(
+    [
+      { termId: 'zhuanbian', form: '三个转变', needs: 'health' },
+      { termId: 'sanyi', form: '三医协同' },
+      { termId: 'zhuan', form: '转变' },
+    ],
+    { context: (text, needs) => needs === 'health' && text.includes('医') },
+  );
+  const ids = (text: string) => ruled.findAll(text).map((m) => ruled.patterns[m.pattern]?.termId);
+
+  it('reports a ruled pattern only where the text passes the context check', () => {
+    expect(ids('医疗服务实现三个转变')).toEqual(['zhuanbian']);
+    expect(ids('制造业推动三个转变')).toEqual(['zhuan']); // the shorter pattern inside is still free
+  });
+
+  it('never reports a ruled pattern without a context check', () => {
+    const bare = new Matcher([{ termId: 'zhuanbian', form: '三个转变', needs: 'health' }]);
+    expect(bare.findAll('医疗三个转变')).toEqual([]);
+  });
+});
+
+describe('compiled matcher', () => {
+  it('restores from its serialised tables and finds exactly what the built one finds', async () => {
+    const { deserializeMatcher, serializeMatcher } = await import('../../lib/terms/matcher');
+    const { createTermMatcher } = await import('../../lib/terms/patterns');
+    const { TERM_FORMS } = await import('../../lib/terms/catalogue-forms');
+    const { contextHolds } = await import('../../lib/terms/context');
+    const built = createTermMatcher(TERM_FORMS);
+    const stored = serializeMatcher(built.compile());
+    const restored = Matcher.fromCompiled(deserializeMatcher(stored), {
+      context: (text, needs) => contextHolds(text, needs as 'health'),
+    });
+    const text =
+      '推进“千縣工程”和紧密型城市医疗集团和县域医共体，深化DRG/DIP支付方式改革；医疗卫生实现三个转变。制造业三个转变。county medical communities in China hospitals';
+    expect(restored.findAll(text)).toEqual(built.findAll(text));
+    expect(restored.findAll(text).length).toBeGreaterThanOrEqual(5);
+    const tampered = JSON.stringify({ ...JSON.parse(stored), fold: 'other' });
+    expect(() => Matcher.fromCompiled(deserializeMatcher(tampered))).toThrow(/fold table/u);
   });
 });

@@ -28,6 +28,48 @@ describe('term search', () => {
     expect([...tiers].sort((a, b) => a - b)).toEqual(tiers);
   });
 
+  it('finds terms by pinyin, pinyin initials and a pinyin prefix', () => {
+    // san yi xie tong: the initials are syxt (the "sycx" is not a pinyin of 三医协同)
+    expect(top('syxt')).toBe('三医协同');
+    expect(top('qxgc')).toBe('千县工程');
+    expect(top('jinmixing')).toMatch(/^紧密型/u);
+    expect(top('sanyixietong')).toBe('三医协同');
+    expect(top('SYXT')).toBe('三医协同');
+    expect(top('jmxygt')).toBe('紧密型医共体');
+    expect(top('shiwuwu')).toBe('十五五规划');
+  });
+
+  it('gives no fuzzy hits for short Latin queries', () => {
+    expect(terms.search('DRG').map((h) => h.term.id)).toEqual(['drg-dip-zhifu-gaige']);
+    expect(terms.search('xyz')).toEqual([]);
+    expect(terms.search('abc')).toEqual([]);
+    // longer English queries still forgive a typo, among English names only
+    expect(top('Thousand Cuonty Project')).toBe('千县工程');
+  });
+
+  it('takes pinyin keys for terms the bundled table does not know (user terms)', async () => {
+    const { pinyin } = await import('pinyin-pro');
+    const { pinyinKeysOf } = await import('../../lib/terms/pinyin');
+    const term = { ...CATALOGUE[0], id: 'user-x', canonical: '银发经济', aliases: [] } as (typeof CATALOGUE)[number];
+    const keys = pinyinKeysOf([term.canonical], (t) => pinyin(t, { toneType: 'none', type: 'array' }));
+    expect(keys).toEqual(['yinfajingji', 'yfjj']);
+    const own = new TermSearch([term], { pinyin: { 'user-x': keys } });
+    expect(own.search('yfjj')[0]?.term.id).toBe('user-x');
+  });
+
+  it('has a current pinyin table for the bundled catalogue', async () => {
+    const { pinyin } = await import('pinyin-pro');
+    const { pinyinKeysOf } = await import('../../lib/terms/pinyin');
+    const { TERM_PINYIN } = await import('../../lib/search/term-pinyin');
+    const { normalizeKey } = await import('../../lib/text/fold');
+    const { TERM_FORMS } = await import('../../lib/terms/catalogue-forms');
+    for (const term of TERM_FORMS) {
+      const keys = [...new Set([term.canonical, ...term.aliases].map(normalizeKey))];
+      const expected = pinyinKeysOf(keys, (t) => pinyin(t, { toneType: 'none', type: 'array' }));
+      expect(TERM_PINYIN[term.id] ?? [], term.id).toEqual(expected);
+    }
+  });
+
   it('finds nothing for unrelated text', () => {
     expect(terms.search('天气晴朗')).toEqual([]);
     expect(terms.search('  ')).toEqual([]);
