@@ -249,8 +249,8 @@ export class TermMarking {
       state,
       onSave: (passage: CardPassage) => ask('savePassageClipping', { passageId: passage.passageId }),
       onCopy: (passage: CardPassage) => this.copy(passageWithSource(passage)),
-      onMore: () => {
-        void ask('openTermPage', { termId: match.termId });
+      onMore: (reportId?: string) => {
+        void ask('openTermPage', reportId ? { termId: match.termId, reportId } : { termId: match.termId });
         this.closeCard();
       },
       onClose: () => this.closeCard(),
