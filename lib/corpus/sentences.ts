@@ -159,3 +159,29 @@ function lastClauseMark(text: string, from: number, to: number): number {
 export function spansIn(spans: readonly Span[], start: number, end: number): [number, number][] {
   return spans.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [s - start, e - start] as [number, number]);
 }
+
+/**
+ * The sentences holding each span, merged where they touch, at most `maxWindows` of them: an
+ * excerpt that shows every occurrence (up to that many) in its sentence, never a clipped match.
+ */
+export function sentencesAround(
+  text: string,
+  spans: readonly Span[],
+  options: SentenceOptions & { maxWindows?: number } = {},
+): SentenceWindow[] {
+  const { maxWindows = 3, ...rest } = options;
+  const sorted = [...spans].filter(([s, e]) => e > s && s >= 0 && e <= text.length).sort((a, b) => a[0] - b[0]);
+  if (sorted.length === 0) return [sentenceAround(text, [], rest)];
+  const out: SentenceWindow[] = [];
+  for (const span of sorted) {
+    const last = out[out.length - 1];
+    if (last && span[1] <= last.end) continue; // already shown
+    if (out.length === maxWindows) break;
+    const window = sentenceAround(text, [span], { minChars: 0, ...rest });
+    if (last && window.start <= last.end) {
+      last.end = Math.max(last.end, window.end);
+      last.clippedEnd = window.clippedEnd;
+    } else out.push(window);
+  }
+  return out;
+}
