@@ -51,17 +51,6 @@ function PassageItem({ passage, onSave, onCopy }: { passage: CardPassage } & Pic
     <li class="passage" data-passage-id={passage.passageId} data-expanded={expanded ? 'true' : 'false'}>
       <p class="text">
         <HighlightedText text={shown.text} spans={shown.spans} />
-        {(!whole || expanded) && (
-          <button
-            type="button"
-            class="expand"
-            data-action="expand"
-            aria-expanded={expanded}
-            onClick={() => setExpanded((e) => !e)}
-          >
-            {expanded ? t('card_collapse') : t('card_expand')}
-          </button>
-        )}
       </p>
       <p class="source" title={passage.reportTitle}>
         <span class={`level level-${passage.level}`}>{levelName(passage.level)}</span>{' '}
@@ -76,6 +65,17 @@ function PassageItem({ passage, onSave, onCopy }: { passage: CardPassage } & Pic
         )}
       </p>
       <div class="actions">
+        {(!whole || expanded) && (
+          <button
+            type="button"
+            class="expand"
+            data-action="expand"
+            aria-expanded={expanded}
+            onClick={() => setExpanded((e) => !e)}
+          >
+            {expanded ? t('card_collapse') : t('card_expand')}
+          </button>
+        )}
         <button
           type="button"
           data-action="save"

@@ -41,8 +41,7 @@ button { font: inherit; font-size: 12px; color: var(--fg); background: var(--btn
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .status { font-size: 12px; color: var(--muted); }
 footer { border-top: 1px solid var(--line); padding-top: 6px; margin-top: 4px; }
-.expand { margin-left: 6px; padding: 0 6px; font-size: 11px; color: var(--accent); background: none; border: 1px solid transparent; vertical-align: baseline; }
-.expand:hover { border-color: var(--line); }
+.expand { color: var(--accent); background: none; }
 .source .issuer { color: var(--fg); }
 .more-count { font-size: 12px; margin: 0 0 6px; }
 .reports { margin: 6px 0 4px; }
