@@ -145,7 +145,11 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
       }
       // reading order: by level, newest first within a level
       const ranks = card.passages.map((p) => levelOrder.indexOf(reports.get(p.id.split(':')[0]).level));
-      assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), `${form.id}: national before provincial before municipal`);
+      assert.deepEqual(
+        ranks,
+        [...ranks].sort((a, b) => a - b),
+        `${form.id}: national before provincial before municipal`,
+      );
       // each report title printed once: in its count line, which links to it
       for (const line of card.reports) {
         const title = reports.get(line.id).title;
@@ -395,7 +399,11 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
 
     // the card speaks the browser's language (this Chromium runs in English; Chinese is the default)
     const say = (key) => extPage.evaluate((k) => chrome.i18n.getMessage(k), key);
-    const [savedText, duplicateText, copiedText] = [await say('card_saved'), await say('card_duplicate'), await say('card_copied')];
+    const [savedText, duplicateText, copiedText] = [
+      await say('card_saved'),
+      await say('card_duplicate'),
+      await say('card_copied'),
+    ];
     assert.ok(savedText && duplicateText && copiedText);
     await clickInCard('.passage [data-action="save"]');
     await waitFor(async () => (await status()) === savedText, { what: 'saved confirmation' });

@@ -167,7 +167,11 @@ describe('popup lookups', { timeout: 180_000 }, () => {
     assert.deepEqual(new Set(heads), new Set(reports.map((r) => r.title)));
     // cells shaded by count: a bigger count never gets a lighter step, and the colours differ
     const shades = await page.locator('tbody td[data-report-id]').evaluateAll((tds) =>
-      tds.map((td) => ({ n: Number(td.dataset.count), bg: getComputedStyle(td).backgroundColor, step: td.className })),
+      tds.map((td) => ({
+        n: Number(td.dataset.count),
+        bg: getComputedStyle(td).backgroundColor,
+        step: td.className,
+      })),
     );
     const step = (c) => Number(/heat-(\d)/.exec(c.step)?.[1] ?? 0);
     const byCount = [...shades].sort((a, b) => a.n - b.n);
@@ -187,7 +191,10 @@ describe('popup lookups', { timeout: 180_000 }, () => {
     const paneBox = await pane.boundingBox();
     const tableBox = await page.getByTestId('matrix-wrap').boundingBox();
     const viewport = page.viewportSize();
-    assert.ok(paneBox.x >= tableBox.x + tableBox.width - 1, `pane right of the table: ${JSON.stringify([paneBox, tableBox])}`);
+    assert.ok(
+      paneBox.x >= tableBox.x + tableBox.width - 1,
+      `pane right of the table: ${JSON.stringify([paneBox, tableBox])}`,
+    );
     assert.ok(paneBox.y < viewport.height / 2, 'pane starts in the upper half of the window');
     // with its passages' copy and save actions; saving stores a passage clipping
     await pane.locator('[data-action="save"]').first().click();
@@ -201,10 +208,13 @@ describe('popup lookups', { timeout: 180_000 }, () => {
       return el.scrollTop;
     });
     assert.ok(scrolled > 0, 'the table scrolls inside its box');
-    const headTop = await page.locator('.column-row th').first().evaluate((th) => {
-      const wrap = th.closest('.matrix-wrap').getBoundingClientRect();
-      return th.getBoundingClientRect().top - wrap.top;
-    });
+    const headTop = await page
+      .locator('.column-row th')
+      .first()
+      .evaluate((th) => {
+        const wrap = th.closest('.matrix-wrap').getBoundingClientRect();
+        return th.getBoundingClientRect().top - wrap.top;
+      });
     assert.ok(headTop >= 0 && headTop < 80, `pinned header in view: ${headTop}`);
     await page.keyboard.press('Escape');
     await waitFor(async () => (await pane.count()) === 0, { what: 'pane closed by Escape' });
@@ -223,13 +233,18 @@ describe('popup lookups', { timeout: 180_000 }, () => {
     assert.deepEqual(lanes, ['national', 'multi-provincial', 'provincial', 'municipal']);
     const points = await page
       .locator('.lane .point')
-      .evaluateAll((els) => els.map((e) => ({ report: e.dataset.reportId, date: e.dataset.date, text: e.textContent })));
+      .evaluateAll((els) =>
+        els.map((e) => ({ report: e.dataset.reportId, date: e.dataset.date, text: e.textContent })),
+      );
     assert.equal(points[0].report, NATIONAL);
     assert.match(points[0].date, /^2024-01/);
     const cities = points.find((p) => p.report === 'fujian-cities-third-plenum-2024-07');
     assert.ok(cities, 'Fujian’s cities on the timeline');
     assert.match(cities.date, /^2024-07/);
-    assert.ok(points.every((p) => /协同/.test(p.text)), 'each point with the sentence that mentions it');
+    assert.ok(
+      points.every((p) => /协同/.test(p.text)),
+      'each point with the sentence that mentions it',
+    );
     // a full tab: the view uses the width of the window, not the popup's 440 px
     const width = await page.getByTestId('term-view').evaluate((el) => el.getBoundingClientRect().width);
     assert.ok(width > 800, `term view ${width}px wide in a 1200px tab`);
