@@ -52,14 +52,10 @@ export function TermView({
       </h2>
       <p>{term.explanation}</p>
       <p class="meta">{term.explanationEn}</p>
-      {term.aliases.length > 0 && (
-        <p class="meta">
-          {t('aliases')}：{term.aliases.slice(0, 8).join('、')}
-        </p>
-      )}
+      {term.aliases.length > 0 && <p class="meta">{t('popup_aliasesList', term.aliases.slice(0, 8).join('、'))}</p>}
       {detail.related.length > 0 && (
         <p class="related">
-          {t('related')}：
+          {t('popup_relatedLabel')}
           {detail.related.map((r) => (
             <button key={r.id} type="button" class="link" data-nav onClick={() => onTerm(r.id)}>
               {r.canonical}

@@ -7,6 +7,7 @@ import { bundledCorpusInput } from '../../lib/corpus/bundled';
 import type { PassageRecord, ReportRecord } from '../../lib/db/records';
 import { AXIS_SLOTS, buildTimeline, type TimelineInput } from '../../lib/db/term-timeline';
 import { largeLibrary } from './fixtures/large-library';
+import { useEnglish } from './locale-en';
 
 afterEach(() => cleanup());
 
@@ -114,5 +115,22 @@ describe('the timeline of a term', () => {
     expect(container.querySelectorAll('.point').length).toBe(LIST_PAGE);
     fireEvent.click(container.querySelector('.more-points') as HTMLElement);
     expect(container.querySelectorAll('.point').length).toBe(2 * LIST_PAGE);
+  });
+
+  it('counts in English without "1 reports"', () => {
+    const restore = useEnglish();
+    try {
+      const library = largeLibrary(3, 'sanyi-xietong', '三医协同');
+      const timeline = buildTimeline(inputs(library.reports, library.passages, library.hits, 'sanyi-xietong'));
+      const { getByTestId } = render(<TermTimeline timeline={timeline} onPassage={() => {}} />);
+      const text = getByTestId('timeline').textContent ?? '';
+      expect(text).toContain('3 reports');
+      expect(text).toContain('1 report ');
+      expect(text).toMatch(/1 passage(?!s)/u);
+      expect(text).not.toMatch(/\b1 (reports|passages)/u);
+      expect(text).toContain('Timeline: ');
+    } finally {
+      restore();
+    }
   });
 });
