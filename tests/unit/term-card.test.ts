@@ -5,6 +5,7 @@ import { bundledCorpusInput } from '../../lib/corpus/bundled';
 import { PolicyDatabase } from '../../lib/db/database';
 import { seedCorpus } from '../../lib/db/seed';
 import { CARD_REPORT_LINES, compareReports, termCard } from '../../lib/db/term-card';
+import { corpusValidators } from '../../lib/messages/corpus';
 import { addLibrary, largeLibrary } from './fixtures/large-library';
 
 let counter = 0;
@@ -102,5 +103,15 @@ describe('the card data', () => {
     if (national && county[0]) expect(compareReports(county[0], national)).toBeGreaterThan(0);
     const municipal = library.reports.find((r) => r.level === 'municipal');
     if (municipal && county[0]) expect(compareReports(county[0], municipal)).toBeGreaterThan(0);
+  });
+
+  it('validates the request that opens one report of a term', () => {
+    expect(corpusValidators.openTermPage({ termId: 'sanyi-xietong' })).toEqual({ termId: 'sanyi-xietong' });
+    expect(corpusValidators.openTermPage({ termId: 'sanyi-xietong', reportId: 'r1' })).toEqual({
+      termId: 'sanyi-xietong',
+      reportId: 'r1',
+    });
+    expect(corpusValidators.openTermPage({ termId: 'sanyi-xietong', reportId: 5 })).toBeNull();
+    expect(corpusValidators.openTermPage({ termId: 'sanyi-xietong', reportId: 'x'.repeat(500) })).toBeNull();
   });
 });
