@@ -1,16 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { AdminLevel } from '../../lib/corpus/types';
+import { sentenceAround, spansIn } from '../../lib/corpus/sentences';
+import { t } from '../../lib/i18n';
 import type { SaveOutcome } from '../../lib/messages/clippings';
 import type { CardPassage, TermCardData } from '../../lib/messages/corpus';
 import { HighlightedText } from './HighlightedText';
-import { sourceLine } from './source-line';
-
-const LEVEL: Record<AdminLevel, string> = {
-  national: '国家',
-  'multi-provincial': '多省',
-  provincial: '省级',
-  municipal: '市级',
-};
+import { levelName, plural } from './labels';
 
 export interface TermCardProps {
   canonical: string;
@@ -19,53 +13,96 @@ export interface TermCardProps {
   state: { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: TermCardData | null };
   onSave: (passage: CardPassage) => Promise<SaveOutcome>;
   onCopy: (passage: CardPassage) => Promise<boolean>;
-  onMore: () => void;
+  /** Opens the term's passages in a tab: all of them, or one report's when `reportId` is given. */
+  onMore: (reportId?: string) => void;
   onClose: () => void;
 }
 
 function outcomeText(outcome: SaveOutcome): string {
   switch (outcome.status) {
     case 'saved':
-      return '已保存';
+      return t('card_saved');
     case 'duplicate':
-      return '已在摘录中';
+      return t('card_duplicate');
     case 'refused':
     case 'failed':
-      return `未保存：${outcome.reason}`;
+      return t('card_notSaved', outcome.reason);
   }
+}
+
+/** What a passage shows: its sentence (with ellipses where cut) or, expanded, the whole paragraph. */
+export function shownText(passage: CardPassage, expanded: boolean): { text: string; spans: [number, number][] } {
+  if (expanded) return { text: passage.text, spans: passage.spans };
+  const window = passage.sentence ?? sentenceAround(passage.text, passage.spans);
+  const lead = window.clippedStart ? '…' : '';
+  const tail = window.clippedEnd ? '…' : '';
+  const spans = spansIn(passage.spans, window.start, window.end).map(
+    ([s, e]) => [s + lead.length, e + lead.length] as [number, number],
+  );
+  return { text: `${lead}${passage.text.slice(window.start, window.end)}${tail}`, spans };
 }
 
 function PassageItem({ passage, onSave, onCopy }: { passage: CardPassage } & Pick<TermCardProps, 'onSave' | 'onCopy'>) {
   const [status, setStatus] = useState<string>('');
+  const [expanded, setExpanded] = useState(false);
+  const shown = shownText(passage, expanded);
+  const whole = shown.text === passage.text;
   return (
-    <li class="passage" data-passage-id={passage.passageId}>
+    <li class="passage" data-passage-id={passage.passageId} data-expanded={expanded ? 'true' : 'false'}>
       <p class="text">
-        <HighlightedText text={passage.text} spans={passage.spans} />
+        <HighlightedText text={shown.text} spans={shown.spans} />
       </p>
-      <p class="source">
-        <span class={`level level-${passage.level}`}>{LEVEL[passage.level]}</span> {sourceLine(passage)}
+      <p class="source" title={passage.reportTitle}>
+        <span class={`level level-${passage.level}`}>{levelName(passage.level)}</span>{' '}
+        <span class="issuer">{passage.issuer}</span>
+        <span class="sep"> · </span>
+        <span class="date">{passage.date}</span>
+        {passage.section && (
+          <>
+            <span class="sep"> · </span>
+            <span class="section">{passage.section}</span>
+          </>
+        )}
       </p>
       <div class="actions">
+        {(!whole || expanded) && (
+          <button
+            type="button"
+            class="expand"
+            data-action="expand"
+            aria-expanded={expanded}
+            onClick={() => setExpanded((e) => !e)}
+          >
+            {expanded ? t('card_collapse') : t('card_expand')}
+          </button>
+        )}
         <button
           type="button"
           data-action="save"
           onClick={async () => {
-            setStatus('保存中…');
+            setStatus(t('card_saving'));
             try {
               setStatus(outcomeText(await onSave(passage)));
             } catch (error) {
-              setStatus(`未保存：${error instanceof Error ? error.message : String(error)}`);
+              setStatus(t('card_notSaved', error instanceof Error ? error.message : String(error)));
             }
           }}
         >
-          保存摘录
+          {t('card_save')}
         </button>
         <button
           type="button"
           data-action="copy"
-          onClick={async () => setStatus((await onCopy(passage)) ? '已复制（含出处）' : '复制失败')}
+          onClick={async () =>
+            // what the reader sees is what they quote: the sentence, or the paragraph once expanded
+            setStatus(
+              (await onCopy({ ...passage, text: shown.text, spans: shown.spans }))
+                ? t('card_copied')
+                : t('card_copyFailed'),
+            )
+          }
         >
-          复制并注明出处
+          {t('card_copy')}
         </button>
         <span class="status" role="status">
           {status}
@@ -75,46 +112,64 @@ function PassageItem({ passage, onSave, onCopy }: { passage: CardPassage } & Pic
   );
 }
 
-/** The hover card: what the programme is and what the reports say about it. */
+/** The hover card: what the programme is and, sentence by sentence, what the reports say about it. */
 export function TermCard({ canonical, matchedForm, state, onSave, onCopy, onMore, onClose }: TermCardProps) {
   const data = state.kind === 'ready' ? state.data : null;
+  const hiddenPassages = data ? data.total - data.passages.length : 0;
+  const reportTotal = data ? (data.reportTotal ?? data.perReport.length) : 0;
+  const hiddenReports = data ? reportTotal - data.perReport.length : 0;
   return (
-    <section class="card" role="dialog" aria-label={`${canonical}：报告摘录`}>
+    <section class="card" role="dialog" aria-label={t('card_dialogLabel', canonical)}>
       <header>
         <h2 class="term">{canonical}</h2>
-        {matchedForm !== canonical && <span class="form">页面写作「{matchedForm}」</span>}
-        <button type="button" class="close" aria-label="关闭" onClick={onClose}>
+        {matchedForm !== canonical && <span class="form">{t('card_writtenAs', matchedForm)}</span>}
+        <button type="button" class="close" aria-label={t('card_close')} onClick={onClose}>
           ×
         </button>
       </header>
-      {state.kind === 'loading' && <p class="muted">正在查找报告……</p>}
-      {state.kind === 'error' && <p class="muted">无法读取报告：{state.message}</p>}
-      {state.kind === 'ready' && !data && <p class="muted">目录中没有这个术语。</p>}
+      {state.kind === 'loading' && <p class="muted">{t('card_loading')}</p>}
+      {state.kind === 'error' && <p class="muted">{t('card_error', state.message)}</p>}
+      {state.kind === 'ready' && !data && <p class="muted">{t('card_unknownTerm')}</p>}
       {data && (
         <>
           <p class="explanation">{data.term.explanation}</p>
           {data.total === 0 ? (
-            <p class="muted">随附报告中没有提到这个术语。</p>
+            <p class="muted">{t('card_noPassages')}</p>
           ) : (
             <>
-              <ul class="reports" aria-label="各报告段落数">
-                {data.perReport.map((r) => (
-                  <li key={r.reportId}>
-                    <span class={`level level-${r.level}`}>{LEVEL[r.level]}</span> {r.title}
-                    <b> {r.count}</b>
-                  </li>
-                ))}
-              </ul>
               <ol class="passages">
                 {data.passages.map((p) => (
                   <PassageItem key={p.passageId} passage={p} onSave={onSave} onCopy={onCopy} />
                 ))}
               </ol>
+              {hiddenPassages > 0 && (
+                <p class="muted more-count" data-testid="more-count">
+                  {plural('card_morePassages', hiddenPassages)}
+                </p>
+              )}
+              <ul class="reports" aria-label={t('card_reportsLabel')}>
+                {data.perReport.map((r) => (
+                  <li key={r.reportId}>
+                    <button
+                      type="button"
+                      class="report-link"
+                      data-action="report"
+                      data-report-id={r.reportId}
+                      title={t('card_openReport')}
+                      onClick={() => onMore(r.reportId)}
+                    >
+                      <span class={`level level-${r.level}`}>{levelName(r.level)}</span>{' '}
+                      <span class="report-title">{r.title}</span> <b>{plural('card_reportCount', r.count)}</b>
+                    </button>
+                  </li>
+                ))}
+                {hiddenReports > 0 && <li class="muted">{plural('card_moreReports', hiddenReports)}</li>}
+              </ul>
             </>
           )}
           <footer>
-            <button type="button" class="more" data-action="more" onClick={onMore}>
-              全部 {data.total} 段 →
+            <button type="button" class="more" data-action="more" onClick={() => onMore()}>
+              {plural('card_all', data.total)}
             </button>
           </footer>
         </>

@@ -41,4 +41,13 @@ button { font: inherit; font-size: 12px; color: var(--fg); background: var(--btn
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .status { font-size: 12px; color: var(--muted); }
 footer { border-top: 1px solid var(--line); padding-top: 6px; margin-top: 4px; }
+.expand { color: var(--accent); background: none; }
+.source .issuer { color: var(--fg); }
+.more-count { font-size: 12px; margin: 0 0 6px; }
+.reports { margin: 6px 0 4px; }
+.reports li { margin: 1px 0; }
+.report-link { display: block; width: 100%; text-align: left; background: none; border: 0; border-radius: 4px; padding: 1px 4px; color: var(--muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.report-link:hover, .report-link:focus-visible { background: var(--btn); color: var(--fg); }
+.report-link .report-title { text-decoration: underline; text-decoration-color: var(--line); text-underline-offset: 2px; }
+.report-link b { color: var(--fg); font-weight: 600; }
 `;

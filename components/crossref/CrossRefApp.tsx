@@ -1,61 +1,177 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { PolicyDatabase } from '../../lib/db/database';
 import { database } from '../../lib/db/database';
-import { corpusReady, crossReference, reportsInOrder } from '../../lib/db/queries';
-import type { PassageRecord, ReportRecord, TermRecord } from '../../lib/db/records';
+import { corpusReady, reportsInOrder } from '../../lib/db/queries';
+import type { ReportRecord, TermRecord } from '../../lib/db/records';
 import { t } from '../../lib/i18n';
 import type { TermCategory } from '../../lib/terms/types';
-import { HighlightedText } from '../card/HighlightedText';
-import { CATEGORIES, categoryLabel, levelLabel } from '../popup/labels';
+import { levelName, plural } from '../card/labels';
+import { CATEGORIES, categoryLabel } from '../popup/labels';
+import { CellPane } from './CellPane';
+import { type Column, columnTree, defaultOpen, heatLevel, matchesReport, visibleColumns } from './columns';
 
-interface Data {
+export interface CrossRefData {
   reports: ReportRecord[];
   terms: TermRecord[];
   matrix: Map<string, Map<string, number>>;
 }
 
-/** A column label short enough for a table head: level, where, when (the full title is its tooltip). */
-function reportLabel(report: ReportRecord): string {
-  const region = report.region.split(/[：:]/)[0] ?? report.region;
-  const where = region.length > 6 ? `${region.slice(0, 5)}…` : region;
-  return `${levelLabel(report.level)} · ${where} · ${report.date.slice(0, 7)}`;
-}
-
 type SortKey = { column: 'term' | 'total' | string; descending: boolean };
 
-/** Terms × reports: how many passages of each report mention each term. A cell opens its passages. */
-export function CrossRefApp() {
-  const [data, setData] = useState<Data | null>(null);
-  const [category, setCategory] = useState<TermCategory | ''>('');
-  const [onlyMentioned, setOnlyMentioned] = useState(true);
-  const [sort, setSort] = useState<SortKey>({ column: 'total', descending: true });
-  const [cell, setCell] = useState<{ term: TermRecord; report: ReportRecord } | null>(null);
+/** The cell a reader opened: a term and a column (one report, or a group of them). */
+export interface OpenCell {
+  term: TermRecord;
+  column: Column;
+}
 
+/**
+ * Passages per term and report. One getAll over the hits, not a cursor: a cursor costs a round trip
+ * per record (250 hits took 0.7 s in Chromium; a library of 1,000 reports holds tens of thousands).
+ */
+export async function countHits(db: PolicyDatabase): Promise<Map<string, Map<string, number>>> {
+  const matrix = new Map<string, Map<string, number>>();
+  for (const hit of await db.termHits.toArray()) {
+    let row = matrix.get(hit.termId);
+    if (!row) {
+      row = new Map();
+      matrix.set(hit.termId, row);
+    }
+    row.set(hit.reportId, (row.get(hit.reportId) ?? 0) + 1);
+  }
+  return matrix;
+}
+
+async function loadData(): Promise<CrossRefData | null> {
+  const db = database();
+  if (!(await corpusReady(db))) return null;
+  const [reports, terms, matrix] = await Promise.all([reportsInOrder(db), db.terms.toArray(), countHits(db)]);
+  return { reports, terms, matrix };
+}
+
+/** Terms × reports: how many passages of each report mention each term. The page loads its data, the matrix shows it. */
+export function CrossRefApp() {
+  const [data, setData] = useState<CrossRefData | null>(null);
   useEffect(() => {
     let stopped = false;
     const load = async () => {
-      const db = database();
-      if (!(await corpusReady(db))) {
-        if (!stopped) setTimeout(load, 150);
-        return;
-      }
-      const [reports, terms, matrix] = await Promise.all([reportsInOrder(db), db.terms.toArray(), crossReference(db)]);
-      if (!stopped) setData({ reports, terms, matrix });
+      const loaded = await loadData();
+      if (stopped) return;
+      if (loaded) setData(loaded);
+      else setTimeout(load, 150); // first run: the background is still seeding
     };
     void load();
     return () => {
       stopped = true;
     };
   }, []);
+  if (!data) return <p class="meta">{t('loading')}</p>;
+  return <CrossRefMatrix data={data} />;
+}
+
+/**
+ * A column head: the report's title (vertical, as Chinese column heads are written, so 100+ columns
+ * stay narrow), or a group with its size and an opener. The head is the column's sort button; a
+ * group's opener sits beside it (never a button inside a button).
+ */
+function ColumnHead({
+  column,
+  sortMark,
+  onSort,
+  onOpen,
+}: {
+  column: Column;
+  sortMark: string;
+  onSort: () => void;
+  onOpen: (key: string) => void;
+}) {
+  const r = column.report;
+  const title = r ? `${r.title}（${r.issuer}，${r.date}）` : column.label;
+  return (
+    <>
+      <button type="button" class="sort col-head" data-sort={column.key} title={title} onClick={onSort}>
+        <span class="col-date">
+          {r ? r.date.slice(0, 7) : plural('crossref_reports', column.reportIds.length)}
+          {sortMark}
+        </span>
+        <span class="col-title">{r ? r.title : column.kind === 'level' ? levelName(column.level) : column.label}</span>
+      </button>
+      {!r && (
+        <button
+          type="button"
+          class="link open-group"
+          data-action="open-group"
+          data-group={column.key}
+          aria-label={t('crossref_openGroup', column.kind === 'level' ? levelName(column.level) : column.label)}
+          onClick={() => onOpen(column.key)}
+        >
+          ⊕
+        </button>
+      )}
+    </>
+  );
+}
+
+/** Runs of adjacent columns sharing a value: the spans of a grouped header row. */
+function runs<T>(columns: Column[], keyOf: (c: Column) => T): { key: T; span: number; first: Column }[] {
+  const out: { key: T; span: number; first: Column }[] = [];
+  for (const c of columns) {
+    const k = keyOf(c);
+    const last = out[out.length - 1];
+    if (last && last.key === k) last.span++;
+    else out.push({ key: k, span: 1, first: c });
+  }
+  return out;
+}
+
+export function CrossRefMatrix({ data }: { data: CrossRefData }) {
+  const [category, setCategory] = useState<TermCategory | ''>('');
+  const [onlyMentioned, setOnlyMentioned] = useState(true);
+  const [level, setLevel] = useState('');
+  const [reportFilter, setReportFilter] = useState('');
+  const [sort, setSort] = useState<SortKey>({ column: 'total', descending: true });
+  const [cell, setCell] = useState<OpenCell | null>(null);
+
+  const reports = useMemo(
+    () => data.reports.filter((r) => (!level || r.level === level) && matchesReport(r, reportFilter)),
+    [data, level, reportFilter],
+  );
+  const tree = useMemo(() => columnTree(reports), [reports]);
+  const [open, setOpen] = useState<Set<string>>(() => defaultOpen(tree));
+  // a new filter starts again from the default opening of its columns
+  useEffect(() => setOpen(defaultOpen(tree)), [tree]);
+  const columns = useMemo(() => visibleColumns(tree, open), [tree, open]);
+  const levels = useMemo(() => [...new Set(data.reports.map((r) => r.level))], [data]);
+
+  /** Counts per term and visible column, from the nonzero entries only. */
+  const counts = useMemo(() => {
+    const index = new Map<string, number>();
+    columns.forEach((c, i) => {
+      for (const id of c.reportIds) index.set(id, i);
+    });
+    const out = new Map<string, { cells: number[]; total: number }>();
+    for (const term of data.terms) {
+      const cells = new Array<number>(columns.length).fill(0);
+      let total = 0;
+      for (const [reportId, n] of data.matrix.get(term.id) ?? []) {
+        const i = index.get(reportId);
+        if (i === undefined) continue;
+        cells[i] = (cells[i] ?? 0) + n;
+        total += n;
+      }
+      out.set(term.id, { cells, total });
+    }
+    return out;
+  }, [data, columns]);
 
   const rows = useMemo(() => {
-    if (!data) return [];
-    const count = (term: TermRecord, reportId: string) => data.matrix.get(term.id)?.get(reportId) ?? 0;
-    const total = (term: TermRecord) => [...(data.matrix.get(term.id)?.values() ?? [])].reduce((a, b) => a + b, 0);
     const list = data.terms.filter(
-      (term) => (!category || term.category === category) && (!onlyMentioned || total(term) > 0),
+      (term) => (!category || term.category === category) && (!onlyMentioned || (counts.get(term.id)?.total ?? 0) > 0),
     );
-    const value = (term: TermRecord) =>
-      sort.column === 'term' ? 0 : sort.column === 'total' ? total(term) : count(term, sort.column);
+    const at = columns.findIndex((c) => c.key === sort.column);
+    const value = (term: TermRecord) => {
+      const row = counts.get(term.id);
+      return sort.column === 'total' ? (row?.total ?? 0) : (row?.cells[at] ?? 0);
+    };
     return list.sort((a, b) => {
       if (sort.column === 'term') {
         const order = a.canonical.localeCompare(b.canonical, 'zh-Hans-CN');
@@ -64,32 +180,50 @@ export function CrossRefApp() {
       const diff = value(a) - value(b);
       return (sort.descending ? -diff : diff) || a.canonical.localeCompare(b.canonical, 'zh-Hans-CN');
     });
-  }, [data, category, onlyMentioned, sort]);
+  }, [data, counts, columns, category, onlyMentioned, sort]);
 
-  if (!data) return <p class="meta">{t('loading')}</p>;
+  const max = useMemo(() => {
+    let m = 0;
+    for (const term of rows) for (const n of counts.get(term.id)?.cells ?? []) m = Math.max(m, n);
+    return m;
+  }, [rows, counts]);
 
-  const header = (column: SortKey['column'], label: string, title?: string) => (
-    <th
-      scope="col"
-      title={title}
-      aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setCell(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const toggle = (key: string, value: boolean) =>
+    setOpen((s) => {
+      const next = new Set(s);
+      if (value) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+
+  const sortButton = (column: SortKey['column'], label: preact.ComponentChildren) => (
+    <button
+      type="button"
+      class="sort"
+      data-sort={column}
+      onClick={() => setSort((s) => ({ column, descending: s.column === column ? !s.descending : column !== 'term' }))}
     >
-      <button
-        type="button"
-        class="link"
-        data-sort={column}
-        onClick={() =>
-          setSort((s) => ({ column, descending: s.column === column ? !s.descending : column !== 'term' }))
-        }
-      >
-        {label}
-        {sort.column === column ? (sort.descending ? ' ↓' : ' ↑') : ''}
-      </button>
-    </th>
+      {label}
+      {sort.column === column ? (sort.descending ? ' ↓' : ' ↑') : ''}
+    </button>
   );
+  const ariaSort = (column: string) =>
+    sort.column === column ? (sort.descending ? 'descending' : 'ascending') : ('none' as const);
+
+  const levelRuns = runs(columns, (c) => c.level);
+  const regionRuns = runs(columns, (c) => (c.parent?.startsWith('region:') ? c.parent : `solo:${c.key}`));
+  const anyRegionOpen = regionRuns.some((r) => String(r.key).startsWith('region:'));
 
   return (
-    <div class="crossref">
+    <div class={`crossref${cell ? ' with-pane' : ''}`}>
       <header>
         <h1>
           {t('appTitle')} · {t('crossref')}
@@ -113,6 +247,31 @@ export function CrossRefApp() {
           </select>
         </label>
         <label>
+          {t('crossref_level')}{' '}
+          <select
+            data-testid="level"
+            value={level}
+            onChange={(e) => setLevel((e.currentTarget as HTMLSelectElement).value)}
+          >
+            <option value="">{t('allLevels')}</option>
+            {levels.map((l) => (
+              <option key={l} value={l}>
+                {levelName(l)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('crossref_reportFilter')}{' '}
+          <input
+            type="search"
+            data-testid="report-filter"
+            value={reportFilter}
+            placeholder={t('crossref_reportFilterHint')}
+            onInput={(e) => setReportFilter((e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+        <label>
           <input
             type="checkbox"
             checked={onlyMentioned}
@@ -120,92 +279,141 @@ export function CrossRefApp() {
           />{' '}
           {t('onlyMentioned')}
         </label>
+        <span class="meta" data-testid="column-summary">
+          {plural('crossref_columns', columns.length)} · {plural('crossref_reportsInView', reports.length)}
+        </span>
+        <span class="legend" aria-hidden="true">
+          {t('crossref_legend')}
+          {[1, 2, 3, 4, 5].map((h) => (
+            <span key={h} class={`swatch heat-${h}`} />
+          ))}
+        </span>
       </div>
-      <table class="matrix" data-testid="matrix">
-        <thead>
-          <tr>
-            {header('term', t('term'))}
-            {data.reports.map((r) => header(r.id, reportLabel(r), `${r.title}（${r.issuer}，${r.date}）`))}
-            {header('total', t('total'))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((term) => {
-            const row = data.matrix.get(term.id);
-            const total = [...(row?.values() ?? [])].reduce((a, b) => a + b, 0);
-            return (
-              <tr key={term.id} data-term-id={term.id}>
-                <th scope="row">
-                  <a href={`popup.html?term=${encodeURIComponent(term.id)}`}>{term.canonical}</a>
+      <div class="layout">
+        <div class="matrix-wrap" data-testid="matrix-wrap">
+          <table class="matrix" data-testid="matrix">
+            <thead>
+              <tr class="level-row">
+                <th scope="col" class="corner" rowSpan={anyRegionOpen ? 3 : 2} aria-sort={ariaSort('term')}>
+                  {sortButton('term', t('term'))}
                 </th>
-                {data.reports.map((report) => {
-                  const n = row?.get(report.id) ?? 0;
+                {levelRuns.map((run) => {
+                  const levelKey = `level:${run.key}`;
+                  const opened = open.has(levelKey);
                   return (
-                    <td key={report.id} data-report-id={report.id} data-count={n} class={n === 0 ? 'zero' : ''}>
-                      {n === 0 ? (
-                        '·'
-                      ) : (
-                        <button type="button" onClick={() => setCell({ term, report })}>
-                          {n}
+                    <th key={levelKey} scope="colgroup" colSpan={run.span} class={`group-head level-${run.key}`}>
+                      {levelName(run.key)}{' '}
+                      {opened && (
+                        <button
+                          type="button"
+                          class="link"
+                          data-action="fold-group"
+                          data-group={levelKey}
+                          aria-label={t('crossref_foldGroup', levelName(run.key))}
+                          onClick={() => toggle(levelKey, false)}
+                        >
+                          ⊖
                         </button>
                       )}
-                    </td>
+                    </th>
                   );
                 })}
-                <td data-total={total}>{total}</td>
+                <th scope="col" class="total-head" rowSpan={anyRegionOpen ? 3 : 2} aria-sort={ariaSort('total')}>
+                  {sortButton('total', t('total'))}
+                </th>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {cell && <CellPassages term={cell.term} report={cell.report} onClose={() => setCell(null)} />}
+              {anyRegionOpen && (
+                <tr class="region-row">
+                  {regionRuns.map((run) =>
+                    String(run.key).startsWith('region:') ? (
+                      <th key={String(run.key)} scope="colgroup" colSpan={run.span} class="group-head">
+                        {run.first.parent?.split(':').slice(2).join(':')}{' '}
+                        <button
+                          type="button"
+                          class="link"
+                          data-action="fold-group"
+                          data-group={run.first.parent}
+                          onClick={() => toggle(run.first.parent as string, false)}
+                        >
+                          ⊖
+                        </button>
+                      </th>
+                    ) : (
+                      <th key={String(run.key)} class="group-head empty" />
+                    ),
+                  )}
+                </tr>
+              )}
+              <tr class="column-row">
+                {columns.map((c) => (
+                  <th key={c.key} scope="col" data-column={c.key} aria-sort={ariaSort(c.key)}>
+                    <ColumnHead
+                      column={c}
+                      sortMark={sort.column === c.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
+                      onSort={() =>
+                        setSort((s) => ({ column: c.key, descending: s.column === c.key ? !s.descending : true }))
+                      }
+                      onOpen={(key) => toggle(key, true)}
+                    />
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((term) => {
+                const row = counts.get(term.id);
+                return (
+                  <tr key={term.id} data-term-id={term.id}>
+                    <th scope="row">
+                      <a href={`popup.html?term=${encodeURIComponent(term.id)}`} target="_blank" rel="noreferrer">
+                        {term.canonical}
+                      </a>
+                    </th>
+                    {columns.map((column, i) => {
+                      const n = row?.cells[i] ?? 0;
+                      const heat = heatLevel(n, max);
+                      const selected = cell?.term.id === term.id && cell.column.key === column.key;
+                      return (
+                        <td
+                          key={column.key}
+                          {...(column.report ? { 'data-report-id': column.report.id } : { 'data-group': column.key })}
+                          data-count={n}
+                          class={`heat-${heat}${n === 0 ? ' zero' : ''}${selected ? ' selected' : ''}`}
+                        >
+                          {n === 0 ? (
+                            '·'
+                          ) : (
+                            <button
+                              type="button"
+                              // the table's row and column heads name the cell for a screen reader
+                              aria-pressed={selected}
+                              onClick={() => setCell({ term, column })}
+                            >
+                              {n}
+                            </button>
+                          )}
+                        </td>
+                      );
+                    })}
+                    <td class="total" data-total={row?.total ?? 0}>
+                      {row?.total ?? 0}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        {cell && (
+          <CellPane
+            key={`${cell.term.id}|${cell.column.key}`}
+            term={cell.term}
+            column={cell.column}
+            reports={data.reports}
+            onClose={() => setCell(null)}
+          />
+        )}
+      </div>
     </div>
-  );
-}
-
-function CellPassages({ term, report, onClose }: { term: TermRecord; report: ReportRecord; onClose: () => void }) {
-  const [hits, setHits] = useState<{ passage: PassageRecord; spans: [number, number][] }[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    const db = database();
-    void (async () => {
-      const list = await db.termHits
-        .where('termId')
-        .equals(term.id)
-        .and((h) => h.reportId === report.id)
-        .toArray();
-      const passages = await db.passages.bulkGet(list.map((h) => h.passageId));
-      const out = list.flatMap((h, i) => {
-        const passage = passages[i];
-        return passage ? [{ passage, spans: h.spans }] : [];
-      });
-      out.sort((a, b) => a.passage.seq - b.passage.seq);
-      if (live) setHits(out);
-    })();
-    return () => {
-      live = false;
-    };
-  }, [term.id, report.id]);
-  return (
-    <section class="cell-passages" data-testid="cell-passages" aria-live="polite">
-      <h2>
-        {term.canonical} × {report.title}{' '}
-        <button type="button" class="link" onClick={onClose}>
-          ×
-        </button>
-      </h2>
-      {hits === null ? (
-        <p class="meta">{t('loading')}</p>
-      ) : (
-        <ol>
-          {hits.map(({ passage, spans }) => (
-            <li key={passage.id} data-passage-id={passage.id}>
-              <HighlightedText text={passage.text} spans={spans} />
-              <span class="meta block">{passage.section}</span>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
   );
 }

@@ -3,6 +3,9 @@ import { askTab } from '../../lib/ask';
 import { t } from '../../lib/i18n';
 import type { PageTermsData } from '../../lib/messages/content';
 
+/** Chips shown before "show all": a long page must not push everything else out of the popup. */
+export const CHIPS_SHOWN = 12;
+
 type State = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; data: PageTermsData };
 
 /** The catalogue terms found in the inspected tab, in page order, with counts. */
@@ -16,6 +19,7 @@ export function PageTerms({
   onData?: (data: PageTermsData | null) => void;
 }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [all, setAll] = useState(false);
 
   const load = async (scan: boolean) => {
     if (tabId === null) {
@@ -63,7 +67,7 @@ export function PageTerms({
           )}
           {state.data.scanned && state.data.terms.length === 0 && <p class="meta">{t('pageNoTerms')}</p>}
           <ul class="chips">
-            {state.data.terms.map((term) => (
+            {(all ? state.data.terms : state.data.terms.slice(0, CHIPS_SHOWN)).map((term) => (
               <li key={term.termId}>
                 <button
                   type="button"
@@ -78,6 +82,19 @@ export function PageTerms({
                 </button>
               </li>
             ))}
+            {!all && state.data.terms.length > CHIPS_SHOWN && (
+              <li>
+                <button
+                  type="button"
+                  class="chip more-chips"
+                  data-nav
+                  data-action="all-terms"
+                  onClick={() => setAll(true)}
+                >
+                  {t('popup_allTerms', state.data.terms.length)}
+                </button>
+              </li>
+            )}
           </ul>
         </>
       )}

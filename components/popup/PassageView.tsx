@@ -40,14 +40,14 @@ export function PassageView({ passageId, onPassage }: { passageId: string; onPas
       </p>
       {previous && (
         <button type="button" class="context" data-nav onClick={() => onPassage(previous.id)}>
-          <span class="meta">{t('previous')}：</span>
+          <span class="meta">{t('popup_previousLabel')} </span>
           {previous.text}
         </button>
       )}
       <p class="current">{passage.text}</p>
       {next && (
         <button type="button" class="context" data-nav onClick={() => onPassage(next.id)}>
-          <span class="meta">{t('next')}：</span>
+          <span class="meta">{t('popup_nextLabel')} </span>
           {next.text}
         </button>
       )}

@@ -16,16 +16,29 @@ import { SearchFilters } from './SearchFilters';
 import { SearchResults, type SearchState } from './SearchResults';
 import { TermView } from './TermView';
 
-export type Route = { kind: 'home' } | { kind: 'term'; termId: string } | { kind: 'passage'; passageId: string };
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'term'; termId: string; reportId?: string }
+  | { kind: 'passage'; passageId: string };
 
-/** The first view from the popup's address: `?term=`, `?passage=`, else home. */
+/** The first view from the popup's address: `?term=` (with `&report=` for one report), `?passage=`, else home. */
 export function routeFromSearch(search: string): Route {
   const params = new URLSearchParams(search);
   const term = params.get('term');
-  if (term) return { kind: 'term', termId: term };
+  const report = params.get('report');
+  if (term) return report ? { kind: 'term', termId: term, reportId: report } : { kind: 'term', termId: term };
   const passage = params.get('passage');
   if (passage) return { kind: 'passage', passageId: passage };
   return { kind: 'home' };
+}
+
+/**
+ * Opened as a page in a tab (the card's "more", the matrix's term links) rather than as the toolbar
+ * popup: then the views use the tab's width instead of the popup's 440 px.
+ */
+export function isFullPage(search: string): boolean {
+  const params = new URLSearchParams(search);
+  return params.has('term') || params.has('passage');
 }
 
 async function inspectedTab(search: string): Promise<number | null> {
@@ -67,6 +80,7 @@ export function PopupApp({ search = location.search }: { search?: string }) {
   const termSearch = useRef<Promise<TermSearch> | null>(null);
 
   useEffect(() => {
+    document.documentElement.classList.toggle('full-page', isFullPage(search));
     void inspectedTab(search).then(setTabId);
     void requestPersistence();
     let stopped = false;
@@ -190,7 +204,15 @@ export function PopupApp({ search = location.search }: { search?: string }) {
         )}
       </header>
       <main ref={main}>
-        {route.kind === 'term' && <TermView termId={route.termId} onTerm={openTerm} onPassage={openPassage} />}
+        {route.kind === 'term' && (
+          <TermView
+            termId={route.termId}
+            reportId={route.reportId}
+            onTerm={openTerm}
+            onPassage={openPassage}
+            onAllReports={() => setStack((s) => [...s.slice(0, -1), { kind: 'term', termId: route.termId }])}
+          />
+        )}
         {route.kind === 'passage' && <PassageView passageId={route.passageId} onPassage={openPassage} />}
         {route.kind === 'home' && (
           <>
@@ -205,6 +227,8 @@ export function PopupApp({ search = location.search }: { search?: string }) {
               </>
             )}
             <div hidden={query.trim() !== ''}>
+              {/* the switches first: a page with many terms must not push them below the fold */}
+              <MarkingSwitches site={site} />
               {tabId !== undefined && (
                 <PageTerms
                   tabId={tabId}
@@ -213,7 +237,6 @@ export function PopupApp({ search = location.search }: { search?: string }) {
                 />
               )}
               <LatestClippings limit={3} />
-              <MarkingSwitches site={site} />
             </div>
           </>
         )}

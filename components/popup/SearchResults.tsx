@@ -1,7 +1,7 @@
 import { t } from '../../lib/i18n';
 import type { PassageHit } from '../../lib/search/passage-search';
 import type { TermHit } from '../../lib/search/term-search';
-import { HighlightedText } from '../card/HighlightedText';
+import { Excerpt } from './Excerpt';
 import { levelLabel } from './labels';
 
 export interface SearchState {
@@ -67,9 +67,7 @@ export function SearchResults({
                   data-passage-id={hit.passage.id}
                   onClick={() => onPassage(hit.passage.id)}
                 >
-                  <span class="excerpt">
-                    <HighlightedText text={hit.passage.text} spans={hit.spans} />
-                  </span>
+                  <Excerpt text={hit.passage.text} spans={hit.spans} />
                   <span class="meta block">
                     {levelLabel(hit.report.level)} · {hit.report.title} · {hit.report.issuer} · {hit.report.date} ·{' '}
                     {hit.passage.section}

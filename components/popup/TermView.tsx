@@ -1,19 +1,30 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { database } from '../../lib/db/database';
 import { type TermDetail, termDetail } from '../../lib/db/queries';
+import { compareReports } from '../../lib/db/term-card';
+import { buildTimeline } from '../../lib/db/term-timeline';
 import { t } from '../../lib/i18n';
-import { HighlightedText } from '../card/HighlightedText';
-import { categoryLabel, levelLabel } from './labels';
+import { levelName, plural } from '../card/labels';
+import { TermTimeline } from '../timeline/TermTimeline';
+import { Excerpt } from './Excerpt';
+import { categoryLabel } from './labels';
 
-/** A term: what it is, its other names, related terms, and every passage grouped by report. */
+/**
+ * A term: what it is, its other names, related terms, its timeline across the library, and every
+ * passage grouped by report — or, with `reportId`, only that report's passages.
+ */
 export function TermView({
   termId,
+  reportId,
   onTerm,
   onPassage,
+  onAllReports,
 }: {
   termId: string;
+  reportId?: string;
   onTerm: (termId: string) => void;
   onPassage: (passageId: string) => void;
+  onAllReports?: () => void;
 }) {
   const [detail, setDetail] = useState<TermDetail | null | undefined>(undefined);
   useEffect(() => {
@@ -24,10 +35,16 @@ export function TermView({
       live = false;
     };
   }, [termId]);
+  const groups = useMemo(
+    () => (detail ? [...detail.groups].sort((a, b) => compareReports(a.report, b.report)) : []),
+    [detail],
+  );
+  const timeline = useMemo(() => buildTimeline(groups), [groups]);
 
   if (detail === undefined) return <p class="meta">{t('loading')}</p>;
   if (detail === null) return <p class="meta">{t('noResults')}</p>;
   const { term } = detail;
+  const shown = reportId ? groups.filter((g) => g.report.id === reportId) : groups;
   return (
     <article class="term-view" data-testid="term-view" data-term-id={term.id}>
       <h2 class="title">
@@ -35,14 +52,10 @@ export function TermView({
       </h2>
       <p>{term.explanation}</p>
       <p class="meta">{term.explanationEn}</p>
-      {term.aliases.length > 0 && (
-        <p class="meta">
-          {t('aliases')}：{term.aliases.slice(0, 8).join('、')}
-        </p>
-      )}
+      {term.aliases.length > 0 && <p class="meta">{t('popup_aliasesList', term.aliases.slice(0, 8).join('、'))}</p>}
       {detail.related.length > 0 && (
         <p class="related">
-          {t('related')}：
+          {t('popup_relatedLabel')}
           {detail.related.map((r) => (
             <button key={r.id} type="button" class="link" data-nav onClick={() => onTerm(r.id)}>
               {r.canonical}
@@ -54,10 +67,22 @@ export function TermView({
         {t('passageCount', detail.total)}
       </p>
       {detail.total === 0 && <p class="meta">{t('noPassages')}</p>}
-      {detail.groups.map(({ report, hits }) => (
+      {reportId ? (
+        <p class="notice" data-testid="report-filter">
+          {t('timeline_oneReport')}{' '}
+          {onAllReports && (
+            <button type="button" class="link" data-nav data-action="all-reports" onClick={onAllReports}>
+              {plural('timeline_allReports', groups.length)}
+            </button>
+          )}
+        </p>
+      ) : (
+        <TermTimeline timeline={timeline} onPassage={onPassage} />
+      )}
+      {shown.map(({ report, hits }) => (
         <section key={report.id} data-report-id={report.id}>
           <h3>
-            <span class="badge">{levelLabel(report.level)}</span> {report.title}{' '}
+            <span class="badge">{levelName(report.level)}</span> {report.title}{' '}
             <span class="meta" data-testid="group-count">
               {hits.length}
             </span>
@@ -72,9 +97,7 @@ export function TermView({
                   data-passage-id={passage.id}
                   onClick={() => onPassage(passage.id)}
                 >
-                  <span class="excerpt">
-                    <HighlightedText text={passage.text} spans={spans} />
-                  </span>
+                  <Excerpt text={passage.text} spans={spans} />
                   <span class="meta block">
                     {report.issuer} · {report.date} · {passage.section}
                   </span>

@@ -1,8 +1,10 @@
 import type { AdminLevel } from '../../lib/corpus/types';
 import { t } from '../../lib/i18n';
 import type { TermCategory } from '../../lib/terms/types';
+import { levelName } from '../card/labels';
 
-export const levelLabel = (level: AdminLevel): string => t(`level_${level.replace('-', '_')}` as 'level_national');
+/** A level's name; one this version does not know (a user's 'county' report) shows as itself. */
+export const levelLabel = (level: AdminLevel): string => levelName(level);
 
 export const categoryLabel = (category: TermCategory): string => t(`cat_${category}` as 'cat_reform');
 

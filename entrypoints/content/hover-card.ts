@@ -172,8 +172,8 @@ export class HoverCard {
       onSave: (passage: CardPassage) =>
         usable() ? ask('savePassageClipping', { passageId: passage.passageId }) : Promise.resolve(NOT_INTACT),
       onCopy: (passage: CardPassage) => (usable() ? this.copy(passageWithSource(passage)) : Promise.resolve(false)),
-      onMore: () => {
-        if (usable()) void ask('openTermPage', { termId: match.termId });
+      onMore: (reportId?: string) => {
+        if (usable()) void ask('openTermPage', reportId ? { termId: match.termId, reportId } : { termId: match.termId });
         this.closeCard();
       },
       onClose: () => this.closeCard(),

@@ -13,9 +13,13 @@ export const corpusHandlers: Handlers<CorpusProtocol> = {
     await ensureSeeded(db);
     return { ready: true, reports: await db.reports.count(), passages: await db.passages.count() };
   },
-  async openTermPage({ termId }, { db, sender }) {
+  async openTermPage({ termId, reportId }, { db, sender }) {
     if (!(await db.terms.get(termId))) return false;
-    const url = `${browser.runtime.getURL('/popup.html')}?term=${encodeURIComponent(termId)}`;
+    if (reportId !== undefined && !(await db.reports.get(reportId))) return false;
+    // ?report= opens the term's passages in that one report (the card's per-report lines)
+    const url = `${browser.runtime.getURL('/popup.html')}?term=${encodeURIComponent(termId)}${
+      reportId === undefined ? '' : `&report=${encodeURIComponent(reportId)}`
+    }`;
     // next to the tab the reader came from, so closing it returns them to the article
     const tab = sender.tab;
     await browser.tabs.create({

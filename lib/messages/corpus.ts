@@ -1,3 +1,4 @@
+import type { SentenceWindow } from '../corpus/sentences';
 import type { AdminLevel } from '../corpus/types';
 import type { TermCategory } from '../terms/types';
 import { isIntegerIn, isShortString, type Validators } from './validate';
@@ -13,12 +14,16 @@ export interface CardPassage {
   text: string;
   /** [start, end) of the term's occurrences in `text`. */
   spans: [number, number][];
+  /** The sentence (or two) of `text` holding the term: what the card shows until expanded. */
+  sentence?: SentenceWindow;
 }
 
 export interface ReportCount {
   reportId: string;
   title: string;
   level: AdminLevel;
+  issuer?: string;
+  date?: string;
   count: number;
 }
 
@@ -31,9 +36,11 @@ export interface TermCardData {
     explanationEn: string;
     related: { id: string; canonical: string }[];
   };
-  /** Passages per report, reports in display order. */
+  /** Passages per report, reports in display order (the first few when there are many). */
   perReport: ReportCount[];
-  /** The best few passages: national before provincial before municipal, then by relevance. */
+  /** How many reports mention the term (perReport may list fewer). */
+  reportTotal?: number;
+  /** The first few passages in reading order: national before provincial before municipal, newest first within a level. */
   passages: CardPassage[];
   total: number;
 }
@@ -43,7 +50,7 @@ export interface CorpusProtocol {
   termCard: { request: { termId: string; limit?: number }; response: TermCardData | null };
   corpusStatus: { request: Record<string, never>; response: { ready: boolean; reports: number; passages: number } };
   /** Opens the full list of a term's passages in an extension page (the card's "more"). */
-  openTermPage: { request: { termId: string }; response: boolean };
+  openTermPage: { request: { termId: string; reportId?: string }; response: boolean };
 }
 
 export const corpusValidators: Validators<CorpusProtocol> = {
@@ -53,5 +60,9 @@ export const corpusValidators: Validators<CorpusProtocol> = {
     return isIntegerIn(p.limit, 1, 50) ? { termId: p.termId, limit: p.limit } : null;
   },
   corpusStatus: () => ({}),
-  openTermPage: (p) => (isShortString(p.termId) ? { termId: p.termId } : null),
+  openTermPage(p) {
+    if (!isShortString(p.termId)) return null;
+    if (p.reportId === undefined) return { termId: p.termId };
+    return isShortString(p.reportId) ? { termId: p.termId, reportId: p.reportId } : null;
+  },
 };

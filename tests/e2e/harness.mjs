@@ -379,8 +379,17 @@ export function readCard(page) {
         text: li.querySelector('.text')?.textContent ?? '',
         marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
         source: li.querySelector('.source')?.textContent ?? '',
+        /** The report's title, shown on the source line's tooltip (printed once, in the count lines). */
+        sourceTitle: li.querySelector('.source')?.getAttribute('title') ?? '',
+      })),
+      /** The per-report count lines: links to each report's passages. */
+      reports: [...card.querySelectorAll('[data-action="report"]')].map((b) => ({
+        id: b.dataset.reportId,
+        text: b.textContent ?? '',
       })),
       loading: card.textContent.includes('正在查找'),
+      /** The card has its answer (in whichever language the browser speaks): the "all passages" button. */
+      ready: card.querySelector('[data-action="more"]') !== null,
       rect: { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom },
       position: getComputedStyle(card).position,
       radius: getComputedStyle(card).borderTopLeftRadius,

@@ -72,7 +72,7 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
     return waitFor(
       async () => {
         const card = await readCard(page);
-        return card && !card.loading && card.text.includes('段') ? card : null;
+        return card?.ready ? card : null;
       },
       { what: `card for ${text}`, timeoutMs: 8_000 },
     );
@@ -121,13 +121,40 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
 
   it('shows a card with the gold passages when the pointer rests on each marked form', async () => {
     const page = await openNews();
+    const reports = new Map((await readStore(extPage, 'reports')).map((r) => [r.id, r]));
+    const stored = new Map((await readStore(extPage, 'passages')).map((p) => [p.id, p]));
+    const levelOrder = ['national', 'multi-provincial', 'provincial', 'municipal'];
     for (const form of FORMS) {
       const card = await hover(page, form.id, form.text);
       assert.equal(card.term, form.term, `card for ${form.id}`);
       assert.ok(card.passages.length >= 1 && card.passages.length <= 5, `${form.id}: 1–5 passages`);
       for (const passage of card.passages) {
         assert.ok(passage.marks.length > 0, `${form.id}: matched words highlighted in ${passage.id}`);
-        assert.match(passage.source, /《.+》/, 'source names the report');
+        // the sentence holding the term, taken from the passage, not the whole paragraph
+        const whole = stored.get(passage.id)?.text ?? '';
+        const sentence = passage.text.replace(/^…|…$/gu, '');
+        assert.ok(whole.includes(sentence), `${passage.id}: “${sentence}” is part of its passage`);
+        assert.ok(sentence.length < whole.length || /[。！？；]$/u.test(sentence), `${passage.id}: a sentence`);
+        // the source line names level, issuer, date and section; the title is the line's tooltip
+        const report = reports.get(passage.id.split(':')[0]);
+        assert.ok(report, `report of ${passage.id}`);
+        assert.ok(passage.source.includes(report.issuer), `source names the issuer: ${passage.source}`);
+        assert.ok(passage.source.includes(report.date), `source gives the date: ${passage.source}`);
+        assert.ok(passage.source.includes(stored.get(passage.id).section), `source gives the section`);
+        assert.equal(passage.sourceTitle, report.title);
+      }
+      // reading order: by level, newest first within a level
+      const ranks = card.passages.map((p) => levelOrder.indexOf(reports.get(p.id.split(':')[0]).level));
+      assert.deepEqual(
+        ranks,
+        [...ranks].sort((a, b) => a - b),
+        `${form.id}: national before provincial before municipal`,
+      );
+      // each report title printed once: in its count line, which links to it
+      for (const line of card.reports) {
+        const title = reports.get(line.id).title;
+        assert.ok(line.text.includes(title));
+        assert.equal(card.text.split(title).length - 1, 1, `${title} printed once`);
       }
       for (const gold of CARD_GOLD[form.term] ?? []) {
         assert.ok(
@@ -144,7 +171,9 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
     }
     // 紧密型医共体 has no national passage: the several-provinces report comes first
     const card = await hover(page, 'f-split', '紧密型医共体');
-    assert.match(card.passages[0].source, /多省/);
+    assert.equal(reports.get(card.passages[0].id.split(':')[0]).level, 'multi-provincial');
+    const several = await extPage.evaluate(() => chrome.i18n.getMessage('level_multi_provincial'));
+    assert.ok(card.passages[0].source.startsWith(several), `level badge ${several} on ${card.passages[0].source}`);
     await page.close();
   });
 
@@ -354,6 +383,8 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
       const box = await inCard(
         page,
         function (selector) {
+          // inside the card's own scroll box, bring it into view first (an expanded passage is long)
+          this.querySelector(selector).scrollIntoView({ block: 'nearest' });
           const r = this.querySelector(selector).getBoundingClientRect();
           return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
         },
@@ -366,8 +397,16 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
         return this.querySelector('.passage .status')?.textContent ?? '';
       });
 
+    // the card speaks the browser's language (this Chromium runs in English; Chinese is the default)
+    const say = (key) => extPage.evaluate((k) => chrome.i18n.getMessage(k), key);
+    const [savedText, duplicateText, copiedText] = [
+      await say('card_saved'),
+      await say('card_duplicate'),
+      await say('card_copied'),
+    ];
+    assert.ok(savedText && duplicateText && copiedText);
     await clickInCard('.passage [data-action="save"]');
-    await waitFor(async () => (await status()).includes('已保存'), { what: 'saved confirmation' });
+    await waitFor(async () => (await status()) === savedText, { what: 'saved confirmation' });
     const saved = await waitFor(
       async () => {
         const all = (await readStore(extPage, 'clippings')) ?? [];
@@ -379,11 +418,11 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
     assert.equal(saved[0].kind, 'passage');
 
     await clickInCard('.passage [data-action="save"]');
-    await waitFor(async () => (await status()).includes('已在摘录中'), { what: 'duplicate reported' });
+    await waitFor(async () => (await status()) === duplicateText, { what: 'duplicate reported' });
     assert.equal(await countStore(extPage, 'clippings'), 1, 'no silent duplicate');
 
     await clickInCard('.passage [data-action="copy"]');
-    await waitFor(async () => (await status()).includes('已复制'), { what: 'copied confirmation' });
+    await waitFor(async () => (await status()) === copiedText, { what: 'copied confirmation' });
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.ok(copied.startsWith(first.text.slice(0, 20)), 'the passage text is copied');
     assert.match(copied, /——《.+》/, 'followed by its source');
@@ -394,6 +433,30 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
     await more.waitForLoadState();
     assert.match(more.url(), /popup\.html\?term=qianxian-gongcheng$/);
     await more.close();
+
+    // a count line opens that report's passages for the term, in a tab as wide as the window
+    await page.mouse.move(5, 5);
+    const again = await hover(page, 'f-plain', '千县工程');
+    // the sentence expands to the whole paragraph on demand
+    const stored = (await readStore(extPage, 'passages')).find((p) => p.id === again.passages[0].id);
+    await clickInCard('.passage [data-action="expand"]');
+    const expanded = await inCard(page, function () {
+      return this.querySelector('.passage .text')?.textContent ?? '';
+    });
+    assert.equal(expanded, stored.text, 'the whole paragraph once expanded');
+    const line = again.reports[0];
+    assert.ok(line, 'a per-report count line');
+    const openedReport = ext.context.waitForEvent('page', { timeout: 10_000 });
+    await clickInCard(`[data-action="report"][data-report-id="${line.id}"]`);
+    const one = await openedReport;
+    await one.waitForLoadState();
+    assert.equal(new URL(one.url()).searchParams.get('report'), line.id);
+    await one.getByTestId('report-filter').waitFor();
+    const groups = await one
+      .locator('[data-testid="term-view"] section[data-report-id]')
+      .evaluateAll((els) => els.map((e) => e.dataset.reportId));
+    assert.deepEqual(groups, [line.id]);
+    await one.close();
     await page.close();
   });
 });

@@ -161,14 +161,93 @@ describe('popup lookups', { timeout: 180_000 }, () => {
         );
       assert.deepEqual(shown, expected, termId);
     }
-    await page
-      .locator('tr[data-term-id="qianxian-gongcheng"] td[data-report-id="national-work-conference-2024"] button')
-      .click();
-    await page.getByTestId('cell-passages').waitFor();
-    assert.match(await page.getByTestId('cell-passages').textContent(), /千县工程/);
+    // report titles in the column heads, not only in a tooltip
+    const reports = await readStore(page, 'reports');
+    const heads = await page.locator('.column-row .col-title').allTextContents();
+    assert.deepEqual(new Set(heads), new Set(reports.map((r) => r.title)));
+    // cells shaded by count: a bigger count never gets a lighter step, and the colours differ
+    const shades = await page.locator('tbody td[data-report-id]').evaluateAll((tds) =>
+      tds.map((td) => ({
+        n: Number(td.dataset.count),
+        bg: getComputedStyle(td).backgroundColor,
+        step: td.className,
+      })),
+    );
+    const step = (c) => Number(/heat-(\d)/.exec(c.step)?.[1] ?? 0);
+    const byCount = [...shades].sort((a, b) => a.n - b.n);
+    assert.ok(byCount.every((c, i) => i === 0 || step(c) >= step(byCount[i - 1]) || c.n === byCount[i - 1].n));
+    const zero = shades.find((c) => c.n === 0);
+    const top = byCount[byCount.length - 1];
+    assert.notEqual(zero.bg, top.bg, 'the largest count is shaded');
+
+    const cell = page.locator(
+      'tr[data-term-id="qianxian-gongcheng"] td[data-report-id="national-work-conference-2024"] button',
+    );
+    await cell.click();
+    const pane = page.getByTestId('cell-passages');
+    await pane.waitFor();
+    assert.match(await pane.textContent(), /千县工程/);
+    // beside the table and in view, not appended thousands of pixels below
+    const paneBox = await pane.boundingBox();
+    const tableBox = await page.getByTestId('matrix-wrap').boundingBox();
+    const viewport = page.viewportSize();
+    assert.ok(
+      paneBox.x >= tableBox.x + tableBox.width - 1,
+      `pane right of the table: ${JSON.stringify([paneBox, tableBox])}`,
+    );
+    assert.ok(paneBox.y < viewport.height / 2, 'pane starts in the upper half of the window');
+    // with its passages' copy and save actions; saving stores a passage clipping
+    await pane.locator('[data-action="save"]').first().click();
+    await waitFor(async () => (await readStore(page, 'clippings')).some((c) => c.kind === 'passage'), {
+      what: 'a clipping saved from the pane',
+    });
+    assert.ok((await pane.locator('[data-action="copy"]').count()) >= 1);
+    // the header stays pinned and readable when the table scrolls
+    const scrolled = await page.getByTestId('matrix-wrap').evaluate((el) => {
+      el.scrollTop = 400;
+      return el.scrollTop;
+    });
+    assert.ok(scrolled > 0, 'the table scrolls inside its box');
+    const headTop = await page
+      .locator('.column-row th')
+      .first()
+      .evaluate((th) => {
+        const wrap = th.closest('.matrix-wrap').getBoundingClientRect();
+        return th.getBoundingClientRect().top - wrap.top;
+      });
+    assert.ok(headTop >= 0 && headTop < 80, `pinned header in view: ${headTop}`);
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await pane.count()) === 0, { what: 'pane closed by Escape' });
     await page.getByTestId('category').selectOption('program');
     const categories = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.termId));
     assert.ok(categories.includes('qianxian-gongcheng') && !categories.includes('sanyi-xietong'));
+    await page.close();
+  });
+
+  it('shows the timeline of 三医协同 from the national conference to Fujian’s cities, at the tab’s width', async () => {
+    const page = await popup('?term=sanyi-xietong');
+    await page.setViewportSize({ width: 1200, height: 900 });
+    const timeline = page.getByTestId('timeline');
+    await timeline.waitFor();
+    const lanes = await page.locator('.lane').evaluateAll((els) => els.map((e) => e.dataset.level));
+    assert.deepEqual(lanes, ['national', 'multi-provincial', 'provincial', 'municipal']);
+    const points = await page
+      .locator('.lane .point')
+      .evaluateAll((els) =>
+        els.map((e) => ({ report: e.dataset.reportId, date: e.dataset.date, text: e.textContent })),
+      );
+    assert.equal(points[0].report, NATIONAL);
+    assert.match(points[0].date, /^2024-01/);
+    const cities = points.find((p) => p.report === 'fujian-cities-third-plenum-2024-07');
+    assert.ok(cities, 'Fujian’s cities on the timeline');
+    assert.match(cities.date, /^2024-07/);
+    assert.ok(
+      points.every((p) => /协同/.test(p.text)),
+      'each point with the sentence that mentions it',
+    );
+    // a full tab: the view uses the width of the window, not the popup's 440 px
+    const width = await page.getByTestId('term-view').evaluate((el) => el.getBoundingClientRect().width);
+    assert.ok(width > 800, `term view ${width}px wide in a 1200px tab`);
     await page.close();
   });
 
