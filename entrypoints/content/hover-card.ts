@@ -173,7 +173,8 @@ export class HoverCard {
         usable() ? ask('savePassageClipping', { passageId: passage.passageId }) : Promise.resolve(NOT_INTACT),
       onCopy: (passage: CardPassage) => (usable() ? this.copy(passageWithSource(passage)) : Promise.resolve(false)),
       onMore: (reportId?: string) => {
-        if (usable()) void ask('openTermPage', reportId ? { termId: match.termId, reportId } : { termId: match.termId });
+        if (usable())
+          void ask('openTermPage', reportId ? { termId: match.termId, reportId } : { termId: match.termId });
         this.closeCard();
       },
       onClose: () => this.closeCard(),
