@@ -1,9 +1,10 @@
 import { Dexie, type Table } from 'dexie';
 import type {
   ClippingRecord,
-  GramPostingRecord,
+  DocumentRecord,
   MetaRecord,
   PassageRecord,
+  PostingRecord,
   ReportRecord,
   SectionRecord,
   SettingRecord,
@@ -21,7 +22,8 @@ export class PolicyDatabase extends Dexie {
   passages!: Table<PassageRecord, string>;
   terms!: Table<TermRecord, string>;
   termHits!: Table<TermHitRecord, [string, string]>;
-  gramPostings!: Table<GramPostingRecord, string>;
+  postings!: Table<PostingRecord, [string, string]>;
+  documents!: Table<DocumentRecord, string>;
   clippings!: Table<ClippingRecord, string>;
   settings!: Table<SettingRecord, string>;
   meta!: Table<MetaRecord, string>;

@@ -60,9 +60,12 @@ describe('seeding', () => {
     expect(await db.passages.count()).toBe(corpus.passages.length);
     expect(await db.terms.count()).toBe(input.catalogue.length);
     expect(await db.termHits.where('termId').equals('sanyi-xietong').count()).toBeGreaterThanOrEqual(10);
-    // the bigram index answers a substring lookup
-    const byGram = await db.passages.where('grams').equals('千县').toArray();
-    expect(byGram.some((p) => p.text.includes('千县工程'))).toBe(true);
+    // the bigram postings answer a substring lookup, per report
+    const rows = await db.postings.where('[gram+reportId]').between(['千县', ''], ['千县', '\uffff']).toArray();
+    const ids = rows.flatMap((r) => r.seqs.map((seq) => `${r.reportId}:${seq}`));
+    const byGram = await db.passages.bulkGet(ids);
+    expect(byGram.some((p) => p?.text.includes('千县工程'))).toBe(true);
+    expect(byGram.every((p) => p?.text.includes('千县'))).toBe(true);
   });
 
   it('is idempotent: seeding twice gives the same database', async () => {
