@@ -11,8 +11,8 @@ function zipHolds(bytes: Uint8Array, path: string): boolean {
   return false;
 }
 
-type Mammoth = {
-  convertToHtml(input: { arrayBuffer: ArrayBuffer } | { buffer: Uint8Array }): Promise<{ value: string }>;
+export type DocxConverter = {
+  convertToHtml(input: { arrayBuffer: ArrayBuffer; buffer: Uint8Array }): Promise<{ value: string }>;
 };
 
 /**
@@ -20,13 +20,14 @@ type Mammoth = {
  * semantic HTML (headings by paragraph style), parsed inertly and read like an article. A ZIP
  * that is not a Word document (no word/document.xml) is refused before mammoth sees it.
  */
-export async function docxText(name: string, bytes: Uint8Array, mammoth: Mammoth): Promise<string> {
+export async function docxText(name: string, bytes: Uint8Array, mammoth: DocxConverter): Promise<string> {
   if (!zipHolds(bytes, 'word/document.xml'))
     throw new DocumentError('not-docx', `“${name}”是 ZIP 压缩包，但不是 Word 文档（其中没有 word/document.xml）。`);
   let html: string;
   try {
-    const copy = bytes.slice().buffer;
-    html = (await mammoth.convertToHtml({ arrayBuffer: copy })).value;
+    // the browser build reads `arrayBuffer`, the Node build (tests) `buffer`
+    const copy = bytes.slice();
+    html = (await mammoth.convertToHtml({ arrayBuffer: copy.buffer, buffer: copy })).value;
   } catch (error) {
     throw new DocumentError('corrupt', `“${name}”无法作为 DOCX 读取（文件损坏）：${(error as Error).message}`);
   }

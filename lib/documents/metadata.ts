@@ -125,6 +125,27 @@ function issuerFromText(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** What plain text (a PDF, DOCX or TXT) says about itself: title line, 发文字号, issuer, signature date. */
+export function textMetadata(lines: readonly string[]): PageMetadata {
+  const head = lines.slice(0, 12).join('\n');
+  const first = lines.find((l) => l.length >= 4 && l.length <= 80 && !/[。；;]$/u.test(l) && !DOC_NUMBER.test(l));
+  const meta: PageMetadata = { title: first ? clean(first) : '' };
+  const docNumber = findDocNumber(head);
+  if (docNumber) meta.docNumber = docNumber;
+  const issuer = issuerFromText(lines);
+  if (issuer) meta.issuer = issuer;
+  const signed = signatureDate(lines);
+  if (signed) meta.written = signed;
+  return meta;
+}
+
+function signatureDate(lines: readonly string[]): string | undefined {
+  for (const line of lines.slice(-6).reverse()) {
+    if (/^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/u.test(line)) return isoDate(line);
+  }
+  return undefined;
+}
+
 /**
  * Everything the page says about itself. `lines` is the extracted article text as lines (for the
  * 发文字号 under the title and a signature at the end); `url` is where it was read.
@@ -152,13 +173,7 @@ export function pageMetadata(doc: Document, lines: readonly string[], url?: stri
     (table.published && isoDate(table.published)) ??
     isoDate(metaContent(doc, 'PubDate', 'article:published_time', 'citation_publication_date', 'dc.date') ?? '') ??
     isoDate(/(?:发布时间|发布日期|时间)[:：]\s*([^\n]{8,24})/u.exec(lines.slice(0, 20).join('\n'))?.[1] ?? '');
-  const signed = (() => {
-    for (const line of lines.slice(-6).reverse()) {
-      if (/^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/u.test(line)) return isoDate(line);
-    }
-    return undefined;
-  })();
-  const writtenDate = written ?? signed;
+  const writtenDate = written ?? signatureDate(lines);
   if (writtenDate) meta.written = writtenDate;
   if (published) meta.published = published;
   if (table.indexNo) meta.indexNo = table.indexNo;
