@@ -30,7 +30,11 @@ export async function seedCorpus(db: PolicyDatabase, corpus: Corpus): Promise<Se
     // without user reports every row is bundled: clearing is the same and much faster
     if (userIds.length === 0) await Promise.all(['reports', ...REPORT_TABLES].map((t) => db.table(t).clear()));
     else {
-      for (const table of REPORT_TABLES) await db.table(table).where('reportId').anyOf(oldIds).delete();
+      for (const table of REPORT_TABLES)
+        for (const id of oldIds) {
+          const keys = await db.table(table).where('reportId').equals(id).primaryKeys();
+          await db.table(table).bulkDelete(keys);
+        }
       await db.reports.bulkDelete(oldIds);
     }
     await db.terms.clear();
@@ -42,7 +46,8 @@ export async function seedCorpus(db: PolicyDatabase, corpus: Corpus): Promise<Se
       const passages = await db.passages.where('reportId').equals(report.id).toArray();
       userHits.push(...reportHits(report, passages, matcher));
     }
-    if (userIds.length > 0) await db.termHits.where('reportId').anyOf(userIds).delete();
+    for (const id of userIds)
+      await db.termHits.bulkDelete(await db.termHits.where('reportId').equals(id).primaryKeys());
 
     const userCount = new Map<string, number>();
     for (const hit of userHits) userCount.set(hit.termId, (userCount.get(hit.termId) ?? 0) + 1);
