@@ -1,9 +1,11 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { withDerived } from '../../lib/clippings/store';
 import { buildCorpus, type Corpus } from '../../lib/corpus/build';
 import { bundledCorpusInput } from '../../lib/corpus/bundled';
-import type { PostingRecord } from '../../lib/corpus/records';
+import type { PostingRecord, ReportRecord } from '../../lib/corpus/records';
 import { reportPostings } from '../../lib/corpus/report-build';
+import { checkLibraryBackup, makeBackup, restoreBackup } from '../../lib/db/backup';
 import { PolicyDatabase } from '../../lib/db/database';
 import { deleteUserReport, editUserReport, findExisting, putUserReport } from '../../lib/db/library';
 import { seedCorpus } from '../../lib/db/seed';
@@ -157,5 +159,76 @@ describe('user reports in the library', { timeout: 60_000 }, () => {
     ).rejects.toThrow();
     expect(await count()).toEqual(before);
     expect(await db.documents.count()).toBe(0);
+  });
+});
+
+describe('full backup', { timeout: 60_000 }, () => {
+  const clipping = withDerived({
+    id: 'c-lib-1',
+    kind: 'passage' as const,
+    quote: '各县区要在六月底前完成医共体章程修订',
+    passageId: 'user-a:1',
+    reportId: 'user-a',
+    tags: ['文库'],
+    terms: [],
+    note: '备注',
+    createdAt: 1_730_000_000_000,
+    updatedAt: 1_730_000_000_000,
+  });
+
+  it('round-trips into a fresh profile: same reports, rows, clippings, settings and storage', async () => {
+    const db = freshDb();
+    await seedCorpus(db, corpus);
+    await putUserReport(db, { meta: meta('user-a', 'A'), text: TEXT_A });
+    await putUserReport(db, { meta: { ...meta('user-b', 'B'), origin: 'pdf', fileName: 'b.pdf' }, text: TEXT_B });
+    await db.clippings.put(clipping);
+    await db.settings.put({ key: 'clippings.lastBackupAt', value: 5 });
+    const json = JSON.stringify(await makeBackup(db, { marking: { enabled: false } }));
+
+    const fresh = freshDb();
+    await seedCorpus(fresh, corpus);
+    const check = checkLibraryBackup(json);
+    if (!check.ok) throw new Error(check.errors.join('\n'));
+    expect(check.storage).toEqual({ marking: { enabled: false } });
+    await restoreBackup(fresh, check);
+    for (const table of ['passages', 'sections', 'termHits', 'postings', 'documents'] as const)
+      expect(await fresh.table(table).toArray(), table).toEqual(await db.table(table).toArray());
+    const strip = (r: ReportRecord) => {
+      const { updatedAt: _u, ...rest } = r;
+      return rest;
+    };
+    expect((await fresh.reports.toArray()).map(strip)).toEqual((await db.reports.toArray()).map(strip));
+    expect(await fresh.clippings.toArray()).toEqual(await db.clippings.toArray());
+    expect(await fresh.settings.toArray()).toEqual(await db.settings.toArray());
+    expect(await fresh.terms.toArray()).toEqual(await db.terms.toArray());
+  });
+
+  it('refuses a damaged backup as a whole and writes nothing', async () => {
+    const db = freshDb();
+    await seedCorpus(db, corpus);
+    await putUserReport(db, { meta: meta('user-a', 'A'), text: TEXT_A });
+    const backup = await makeBackup(db, {});
+    const fresh = freshDb();
+    await seedCorpus(fresh, corpus);
+    const bad = {
+      ...backup,
+      reports: [...backup.reports, { meta: { ...backup.reports[0]?.meta, id: 'x' }, text: '' }],
+    };
+    const check = checkLibraryBackup(JSON.stringify(bad));
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.errors.join('\n')).toMatch(/reports\[1\]\.meta\.id[\s\S]*reports\[1\]\.text/u);
+    expect(checkLibraryBackup(JSON.stringify(backup).slice(0, -20)).ok).toBe(false);
+    expect(checkLibraryBackup(JSON.stringify({ ...backup, format: 'other' })).ok).toBe(false);
+    // a report whose text yields no passage passes validation but fails ingestion: nothing is written
+    const empty = checkLibraryBackup(
+      JSON.stringify({
+        ...backup,
+        reports: [...backup.reports, { meta: { ...meta('user-z', 'Z') }, text: '（示例附件）' }],
+      }),
+    );
+    expect(empty.ok).toBe(true);
+    if (empty.ok) await expect(restoreBackup(fresh, empty)).rejects.toThrow();
+    expect(await fresh.reports.where('source').equals('user').count()).toBe(0);
+    expect(await fresh.documents.count()).toBe(0);
   });
 });
