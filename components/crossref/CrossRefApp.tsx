@@ -17,7 +17,8 @@ interface Data {
 function reportLabel(report: ReportRecord): string {
   const region = report.region.split(/[：:]/)[0] ?? report.region;
   const where = region.length > 6 ? `${region.slice(0, 5)}…` : region;
-  return `${levelLabel(report.level)} · ${where} · ${report.date.slice(0, 7)}`;
+  const mine = report.source === 'user' ? `${t('library_badge')} · ` : '';
+  return `${mine}${levelLabel(report.level)} · ${where} · ${report.date.slice(0, 7)}`;
 }
 
 type SortKey = { column: 'term' | 'total' | string; descending: boolean };
