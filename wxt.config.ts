@@ -42,6 +42,9 @@ export default defineConfig({
     // and 加入文库 on a page; scripting + activeTab: read the page's HTML to add it to the library;
     // alarms + downloads: the scheduled backup into Downloads.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting', 'activeTab', 'alarms', 'downloads'],
+    // the sites the content script already runs on: lets library.html read a tab's HTML to add it
+    // (also when opened from the context menu or a shortcut, not just the toolbar button)
+    host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'toggle-marking': {
         suggested_key: { default: 'Alt+Shift+M' },
