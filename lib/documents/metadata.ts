@@ -128,7 +128,8 @@ function issuerFromText(lines: readonly string[]): string | undefined {
 /** What plain text (a PDF, DOCX or TXT) says about itself: title line, 发文字号, issuer, signature date. */
 export function textMetadata(lines: readonly string[]): PageMetadata {
   const head = lines.slice(0, 12).join('\n');
-  const first = lines.find((l) => l.length >= 4 && l.length <= 80 && !/[。；;]$/u.test(l) && !DOC_NUMBER.test(l));
+  // a title line: short and without prose punctuation (a wrapped sentence is neither)
+  const first = lines.find((l) => l.length >= 4 && l.length <= 40 && !/[，,。；;：:]/u.test(l) && !DOC_NUMBER.test(l));
   const meta: PageMetadata = { title: first ? clean(first) : '' };
   const docNumber = findDocNumber(head);
   if (docNumber) meta.docNumber = docNumber;
