@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CATALOGUE_PATH, catalogueBuildProblems, FORMS_MODULE_PATH } from './lib/terms/catalogue-build';
@@ -12,11 +13,32 @@ function checkCatalogue(): void {
   if (problems.length > 0) throw new Error(`term catalogue:\n${problems.join('\n')}`);
 }
 
+/**
+ * pdf.js runs in the library page with everything it needs inside the extension (no remote
+ * code): its worker, the CMaps that decode Chinese PDF fonts and the standard font data.
+ */
+const PDFJS = path.resolve('node_modules/pdfjs-dist');
+function pdfjsFiles(): { absoluteSrc: string; relativeDest: string }[] {
+  const files = [
+    { absoluteSrc: path.join(PDFJS, 'build/pdf.worker.min.mjs'), relativeDest: 'pdfjs/pdf.worker.min.mjs' },
+  ];
+  for (const dir of ['cmaps', 'standard_fonts'])
+    for (const name of readdirSync(path.join(PDFJS, dir)))
+      if (!name.startsWith('LICENSE'))
+        files.push({ absoluteSrc: path.join(PDFJS, dir, name), relativeDest: `pdfjs/${dir}/${name}` });
+  return files;
+}
+
 // Explicit imports everywhere (`imports: false`): every file says where its names come from.
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  hooks: { 'build:before': checkCatalogue },
+  hooks: {
+    'build:before': checkCatalogue,
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...pdfjsFiles());
+    },
+  },
   vite: () => ({
     plugins: [preact()],
   }),
@@ -27,8 +49,13 @@ export default defineConfig({
     description:
       'Marks Chinese health-policy program terms on any page and shows what the authoritative reports say about them.',
     // storage: settings changes reach open tabs; unlimitedStorage: the corpus and the user's
-    // clippings must never be evicted under quota pressure; contextMenus: 保存摘录 on a selection.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // clippings must never be evicted under quota pressure; contextMenus: 保存摘录 on a selection
+    // and 加入文库 on a page; scripting + activeTab: read the page's HTML to add it to the library;
+    // alarms + downloads: the scheduled backup into Downloads.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting', 'activeTab', 'alarms', 'downloads'],
+    // the sites the content script already runs on: lets library.html read a tab's HTML to add it
+    // (also when opened from the context menu or a shortcut, not just the toolbar button)
+    host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'toggle-marking': {
         suggested_key: { default: 'Alt+Shift+M' },

@@ -1,26 +1,27 @@
 // Bundled into the search benchmark page (esbuild, IIFE): the product's passage search over a
 // generated corpus in IndexedDB, next to plain Fuse.js over the same texts, in the same page.
 import Fuse from 'fuse.js';
-import { gramPostings } from '../lib/corpus/build';
+import { reportPostings } from '../lib/corpus/report-build';
 import { PolicyDatabase } from '../lib/db/database';
 import type { PassageRecord, ReportRecord } from '../lib/db/records';
 import { searchPassages } from '../lib/search/passage-search';
-import { bigrams } from '../lib/text/grams';
 
 let db: PolicyDatabase | null = null;
 let texts: { id: string; text: string }[] = [];
 let fuse: Fuse<{ id: string; text: string }> | null = null;
 
 const bench = {
-  async load(reports: ReportRecord[], passages: Omit<PassageRecord, 'grams'>[]) {
+  async load(reports: ReportRecord[], passages: PassageRecord[]) {
     const t0 = performance.now();
     await new PolicyDatabase('search-bench').delete();
     db = new PolicyDatabase('search-bench');
-    const records = passages.map((p) => ({ ...p, grams: bigrams(p.text) }));
-    await db.transaction('rw', db.reports, db.passages, db.gramPostings, async () => {
+    const byReport = new Map<string, PassageRecord[]>();
+    for (const p of passages) byReport.set(p.reportId, [...(byReport.get(p.reportId) ?? []), p]);
+    const postings = [...byReport].flatMap(([id, list]) => reportPostings(id, list));
+    await db.transaction('rw', db.reports, db.passages, db.postings, async () => {
       await db?.reports.bulkPut(reports);
-      await db?.passages.bulkPut(records);
-      await db?.gramPostings.bulkPut(gramPostings(records));
+      await db?.passages.bulkPut(passages);
+      await db?.postings.bulkPut(postings);
     });
     texts = passages.map((p) => ({ id: p.id, text: p.text }));
     const t1 = performance.now();

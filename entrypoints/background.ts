@@ -5,6 +5,7 @@ import { registerClippingCapture } from '../lib/background/clippings-menu';
 import { registerTermCommands } from '../lib/background/commands';
 import { corpusHandlers } from '../lib/background/corpus-handlers';
 import type { HandlerContext } from '../lib/background/handlers';
+import { registerLibrary } from '../lib/background/library-handlers';
 import { ensureSeeded } from '../lib/background/seeding';
 import { database } from '../lib/db/database';
 import { type MessageType, type ProtocolMap, parseEnvelope } from '../lib/messages/index';
@@ -32,6 +33,7 @@ export default defineBackground(() => {
   });
   registerTermCommands();
   registerClippingCapture();
+  registerLibrary(db);
   // Also on every worker start: an update of the bundled corpus must land even if no event fired.
   void ensureSeeded(db);
 

@@ -90,6 +90,7 @@ function ColumnHead({
     <>
       <button type="button" class="sort col-head" data-sort={column.key} title={title} onClick={onSort}>
         <span class="col-date">
+          {r?.source === 'user' && <span class="badge">{t('library_badge')}</span>}
           {r ? r.date.slice(0, 7) : plural('crossref_reports', column.reportIds.length)}
           {sortMark}
         </span>

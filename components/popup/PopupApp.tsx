@@ -176,7 +176,27 @@ export function PopupApp({ search = location.search }: { search?: string }) {
               data-testid="crossref-link"
             >
               {t('crossref')}
-            </a>
+            </a>{' '}
+            <a
+              href={browser.runtime.getURL('/library.html')}
+              target="_blank"
+              rel="noreferrer"
+              data-testid="library-link"
+            >
+              {t('library_open')}
+            </a>{' '}
+            {typeof tabId === 'number' && (
+              // the page is read and extracted in library.html (scripting + DOMParser), not here
+              <button
+                type="button"
+                data-testid="add-to-library"
+                onClick={() =>
+                  void browser.tabs.create({ url: `${browser.runtime.getURL('/library.html')}?add=${tabId}` })
+                }
+              >
+                {t('library_addThisPage')}
+              </button>
+            )}
           </nav>
         </div>
         {route.kind === 'home' && (

@@ -69,6 +69,7 @@ export function SearchResults({
                 >
                   <Excerpt text={hit.passage.text} spans={hit.spans} />
                   <span class="meta block">
+                    {hit.report.source === 'user' && <span class="badge">{t('library_badge')}</span>}
                     {levelLabel(hit.report.level)} · {hit.report.title} · {hit.report.issuer} · {hit.report.date} ·{' '}
                     {hit.passage.section}
                   </span>

@@ -1,21 +1,16 @@
-import {
-  type GramPostingRecord,
-  LEVEL_RANK,
-  type PassageRecord,
-  type ReportRecord,
-  type TermHitRecord,
-  type TermRecord,
-} from '../db/records';
 import { createTermMatcher, termKeys } from '../terms/patterns';
+import { matchingFingerprint } from '../terms/term-data';
 import type { TermEntry } from '../terms/types';
-import { bigrams } from '../text/grams';
 import { fnv1a } from '../text/hash';
-import { ingestReport } from './ingest';
-import type { ReportMeta, Section } from './types';
+import type { PassageRecord, PostingRecord, ReportRecord, SectionRecord, TermHitRecord, TermRecord } from './records';
+import { buildReport } from './report-build';
+import type { ReportMeta } from './types';
 
-/** Bump when ingestion or matching changes in a way that changes the corpus tables. */
-/** Bump when what the build produces changes shape, so every browser re-seeds. 2: gram postings. */
-export const CORPUS_FORMAT = 2;
+/**
+ * Bump when what the build produces changes shape, so every browser re-seeds. 2: gram postings.
+ * 3: postings per [gram+reportId] (user reports add their own), no grams on passage rows.
+ */
+export const CORPUS_FORMAT = 3;
 
 export interface CorpusInput {
   reports: readonly ReportMeta[];
@@ -24,96 +19,70 @@ export interface CorpusInput {
   catalogue: readonly TermEntry[];
 }
 
-/**
- * For each character bigram, the passages that contain it, in passage order: a search reads one
- * small record per bigram of the query and intersects, instead of scanning an index per bigram
- * and loading whole passages to count.
- */
-export function gramPostings(passages: readonly PassageRecord[]): GramPostingRecord[] {
-  const byGram = new Map<string, string[]>();
-  for (const passage of passages) {
-    for (const gram of passage.grams) {
-      const list = byGram.get(gram);
-      if (list) list.push(passage.id);
-      else byGram.set(gram, [passage.id]);
-    }
-  }
-  return [...byGram].map(([gram, ids]) => ({ gram, ids }));
-}
-
 export interface Corpus {
-  /** Changes whenever any input or the corpus format changes: the seeding key. */
+  /** Changes whenever reports, texts, names, rules or the corpus format change: the seeding key. */
   version: string;
-  postings: GramPostingRecord[];
+  /** Changes with the catalogue's prose too (catalogueTextVersion). */
+  textVersion: string;
+  postings: PostingRecord[];
   reports: ReportRecord[];
-  sections: Section[];
+  sections: SectionRecord[];
   passages: PassageRecord[];
   terms: TermRecord[];
   hits: TermHitRecord[];
 }
 
+/** The seeding key: cheap next to the build, so seeding checks it before building anything. */
 export function corpusVersion(input: CorpusInput): string {
   const parts = [
     String(CORPUS_FORMAT),
     JSON.stringify(input.reports),
-    JSON.stringify(input.catalogue),
+    // names and rules only: an explanation or note edit changes no hit, so it must not re-seed
+    matchingFingerprint(input.catalogue),
     ...input.reports.map((r) => input.texts[r.id] ?? ''),
   ];
   return `${CORPUS_FORMAT}-${fnv1a(parts.join('\u0000'))}-${fnv1a(parts.join('\u0001'), 0x12345678)}`;
 }
 
-/** Ingests every report and precomputes term → passage hits. Pure: same input, same corpus. */
-export function buildCorpus(input: CorpusInput): Corpus {
-  const matcher = createTermMatcher(input.catalogue);
-  const reports: ReportRecord[] = [];
-  const sections: Section[] = [];
-  const passages: PassageRecord[] = [];
-  const hits: TermHitRecord[] = [];
-  const hitCount = new Map<string, number>();
+/**
+ * The catalogue's prose (explanations, notes, related links): when only this changes, seeding
+ * refreshes the terms' text in place instead of rebuilding the corpus.
+ */
+export function catalogueTextVersion(input: CorpusInput): string {
+  const text = JSON.stringify(input.catalogue);
+  return `${fnv1a(text)}-${fnv1a(text, 0x12345678)}`;
+}
 
+/** Ingests every bundled report and precomputes term → passage hits. Pure: same input, same corpus. */
+export function buildCorpus(input: CorpusInput): Corpus {
+  // reports are known to be about health policy: context rules are for pages, not for them
+  const matcher = createTermMatcher(input.catalogue, { context: 'known' });
+  const corpus: Corpus = {
+    version: corpusVersion(input),
+    textVersion: catalogueTextVersion(input),
+    reports: [],
+    sections: [],
+    passages: [],
+    terms: [],
+    hits: [],
+    postings: [],
+  };
+  const hitCount = new Map<string, number>();
   for (const meta of input.reports) {
     const text = input.texts[meta.id];
     if (text === undefined) throw new Error(`No text for report ${meta.id}`);
-    const ingested = ingestReport(meta.id, text);
-    const levelRank = LEVEL_RANK[meta.level];
-    reports.push({ ...meta, levelRank, passageCount: ingested.passages.length });
-    sections.push(...ingested.sections);
-    for (const passage of ingested.passages) {
-      passages.push({ ...passage, grams: bigrams(passage.text) });
-      const byTerm = new Map<string, TermHitRecord>();
-      for (const match of matcher.findAll(passage.text)) {
-        const pattern = matcher.patterns[match.pattern];
-        if (!pattern) continue;
-        let hit = byTerm.get(pattern.termId);
-        if (!hit) {
-          hit = {
-            termId: pattern.termId,
-            passageId: passage.id,
-            reportId: meta.id,
-            level: meta.level,
-            levelRank,
-            count: 0,
-            spans: [],
-            forms: [],
-          };
-          byTerm.set(pattern.termId, hit);
-        }
-        hit.count++;
-        hit.spans.push([match.start, match.end]);
-        const written = passage.text.slice(match.start, match.end);
-        if (!hit.forms.includes(written)) hit.forms.push(written);
-      }
-      for (const hit of byTerm.values()) {
-        hits.push(hit);
-        hitCount.set(hit.termId, (hitCount.get(hit.termId) ?? 0) + 1);
-      }
-    }
+    const built = buildReport(meta, text, matcher, 'bundled');
+    corpus.reports.push(built.report);
+    corpus.sections.push(...built.sections);
+    corpus.passages.push(...built.passages);
+    corpus.hits.push(...built.hits);
+    corpus.postings.push(...built.postings);
+    for (const hit of built.hits) hitCount.set(hit.termId, (hitCount.get(hit.termId) ?? 0) + 1);
   }
-
-  const terms: TermRecord[] = input.catalogue.map((term) => ({
+  corpus.terms = input.catalogue.map((term) => ({
     ...term,
     keys: termKeys(term),
     hitCount: hitCount.get(term.id) ?? 0,
   }));
-  return { version: corpusVersion(input), reports, sections, passages, terms, hits, postings: gramPostings(passages) };
+  return corpus;
 }

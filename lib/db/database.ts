@@ -2,10 +2,11 @@ import { Dexie, type Table } from 'dexie';
 import type {
   ClippingRecord,
   DismissedCandidateRecord,
-  GramPostingRecord,
+  DocumentRecord,
   HiddenTermRecord,
   MetaRecord,
   PassageRecord,
+  PostingRecord,
   ReportRecord,
   SectionRecord,
   SettingRecord,
@@ -25,7 +26,8 @@ export class PolicyDatabase extends Dexie {
   passages!: Table<PassageRecord, string>;
   terms!: Table<TermRecord, string>;
   termHits!: Table<TermHitRecord, [string, string]>;
-  gramPostings!: Table<GramPostingRecord, string>;
+  postings!: Table<PostingRecord, [string, string]>;
+  documents!: Table<DocumentRecord, string>;
   clippings!: Table<ClippingRecord, string>;
   settings!: Table<SettingRecord, string>;
   meta!: Table<MetaRecord, string>;

@@ -1,46 +1,15 @@
-import type { AdminLevel, Passage, ReportMeta, Section } from '../corpus/types';
-import type { TermData, TermEntry } from '../terms/types';
+import type { TermData } from '../terms/types';
 
-export type ReportRecord = ReportMeta & {
-  /** 0 national, 1 several provinces, 2 provincial, 3 municipal: the order the UI lists reports in. */
-  levelRank: number;
-  passageCount: number;
-};
-
-export type SectionRecord = Section;
-
-export type PassageRecord = Passage & {
-  /** Distinct character bigrams of the normalised text: a multiEntry index for substring search. */
-  grams: string[];
-};
-
-export type TermRecord = TermEntry & {
-  /** Normalised keys of the canonical name and every alias, for exact lookups. */
-  keys: string[];
-  /** How many passages mention the term, over all reports. */
-  hitCount: number;
-};
-
-/** The passages holding one character bigram (of their normalised text), in passage order. */
-export interface GramPostingRecord {
-  gram: string;
-  ids: string[];
-}
-
-/** A precomputed term → passage link: a hover card needs one indexed lookup, not a scan. */
-export interface TermHitRecord {
-  termId: string;
-  passageId: string;
-  reportId: string;
-  level: AdminLevel;
-  levelRank: number;
-  /** How often the term occurs in the passage. */
-  count: number;
-  /** [start, end) of each occurrence in the passage text, for highlighting. */
-  spans: [number, number][];
-  /** The written forms found, distinct, in order of first occurrence. */
-  forms: string[];
-}
+export type {
+  PassageRecord,
+  PostingRecord,
+  ReportRecord,
+  ReportSource,
+  SectionRecord,
+  TermHitRecord,
+  TermRecord,
+} from '../corpus/records';
+export { LEVEL_RANK } from '../corpus/records';
 
 /** Version of a clipping record's shape; v2 added dedupKey, notFoundAt and the citation fields. */
 export const CLIPPING_FORMAT = 2;
@@ -99,12 +68,11 @@ export interface MetaRecord {
   value: unknown;
 }
 
-export const LEVEL_RANK: Record<AdminLevel, number> = {
-  national: 0,
-  'multi-provincial': 1,
-  provincial: 2,
-  municipal: 3,
-};
+/** The source text of one of the user's reports: what a backup holds and a re-ingestion starts from. */
+export interface DocumentRecord {
+  id: string;
+  text: string;
+}
 
 /** A term the user added (or accepted from discovery), in the catalogue's data format. User data. */
 export type UserTermRecord = TermData & {

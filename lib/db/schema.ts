@@ -39,6 +39,19 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     },
   },
   {
+    // v4 (library): every report knows its source ('bundled' | 'user'); the user's reports are
+    // found again by page key or text key; postings become one record per [gram+reportId] so a
+    // report's postings are written and deleted with it; a user report's source text is kept
+    // (documents) for backup and re-ingestion. The v3 postings are dropped (re-seeding rebuilds).
+    version: 4,
+    stores: {
+      reports: 'id, levelRank, date, source, urlKey, textKey',
+      gramPostings: null,
+      postings: '[gram+reportId], reportId',
+      documents: 'id',
+    },
+  },
+  {
     // v5 (terms; v4 is the report library's): the user's own terms in the catalogue's data format,
     // their overrides of bundled terms (aliases added or removed), bundled terms they hid, and
     // discovery candidates they dismissed. All user data: re-seeding never touches these stores.
@@ -52,5 +65,11 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   },
 ];
 
-/** Tables rebuilt from the bundled corpus; everything else (clippings, settings) is user data. */
-export const CORPUS_TABLES = ['reports', 'sections', 'passages', 'terms', 'termHits', 'gramPostings', 'meta'] as const;
+/**
+ * Tables seeding writes. Seeding replaces the rows of bundled reports (and the catalogue) only:
+ * rows whose report has source 'user' survive it, as do clippings, settings and documents.
+ */
+export const CORPUS_TABLES = ['reports', 'sections', 'passages', 'terms', 'termHits', 'postings', 'meta'] as const;
+
+/** Tables holding one report's rows, keyed or indexed by reportId. */
+export const REPORT_TABLES = ['sections', 'passages', 'termHits', 'postings'] as const;

@@ -1,29 +1,91 @@
 import type { Corpus } from '../corpus/build';
+import type { TermHitRecord } from '../corpus/records';
+import { reportHits } from '../corpus/report-build';
+import { createTermMatcher } from '../terms/patterns';
+import type { TermEntry } from '../terms/types';
 import type { PolicyDatabase } from './database';
-import { CORPUS_TABLES } from './schema';
+import { CORPUS_TABLES, REPORT_TABLES } from './schema';
 
 export const CORPUS_VERSION_KEY = 'corpusVersion';
 
-export type SeedOutcome = 'seeded' | 'current';
+export const CATALOGUE_TEXT_KEY = 'catalogueTextVersion';
+
+export type SeedOutcome = 'seeded' | 'current' | 'text-refreshed';
+
+/** Is this corpus version already stored? Cheap: seeding asks this before building anything. */
+export async function corpusIsCurrent(db: PolicyDatabase, version: string): Promise<boolean> {
+  return (await db.meta.get(CORPUS_VERSION_KEY))?.value === version;
+}
 
 /**
- * Makes the corpus tables hold exactly `corpus`, in one transaction: a reader never sees half a
- * corpus, and a failure leaves the previous corpus in place. Clippings and settings are not in
- * the transaction's scope at all, so re-seeding cannot touch them.
+ * Makes the bundled rows of the corpus tables hold exactly `corpus`, in one transaction: a reader
+ * never sees half a corpus, and a failure leaves the previous corpus in place. The user's reports
+ * (source 'user') keep their rows; their term hits are recomputed with the new catalogue, since
+ * the catalogue is part of what a corpus version covers. Clippings, settings and the user's
+ * documents are outside the transaction's scope, so re-seeding cannot touch them.
  */
 export async function seedCorpus(db: PolicyDatabase, corpus: Corpus): Promise<SeedOutcome> {
   return db.transaction('rw', [...CORPUS_TABLES], async () => {
-    const current = await db.meta.get(CORPUS_VERSION_KEY);
-    if (current?.value === corpus.version) return 'current';
-    await Promise.all(CORPUS_TABLES.map((name) => db.table(name).clear()));
+    if (await corpusIsCurrent(db, corpus.version)) return 'current';
+    const userReports = await db.reports.where('source').equals('user').toArray();
+    const userIds = userReports.map((r) => r.id);
+    const oldIds = (await db.reports.toCollection().primaryKeys()).filter((id) => !userIds.includes(id));
+    // without user reports every row is bundled: clearing is the same and much faster
+    if (userIds.length === 0) await Promise.all(['reports', ...REPORT_TABLES].map((t) => db.table(t).clear()));
+    else {
+      for (const table of REPORT_TABLES)
+        for (const id of oldIds) {
+          const keys = await db.table(table).where('reportId').equals(id).primaryKeys();
+          await db.table(table).bulkDelete(keys);
+        }
+      await db.reports.bulkDelete(oldIds);
+    }
+    await db.terms.clear();
+
+    // the user's reports against the (possibly new) catalogue
+    const matcher = createTermMatcher(corpus.terms, { context: 'known' });
+    const userHits: TermHitRecord[] = [];
+    for (const report of userReports) {
+      const passages = await db.passages.where('reportId').equals(report.id).toArray();
+      userHits.push(...reportHits(report, passages, matcher));
+    }
+    for (const id of userIds)
+      await db.termHits.bulkDelete(await db.termHits.where('reportId').equals(id).primaryKeys());
+
+    const userCount = new Map<string, number>();
+    for (const hit of userHits) userCount.set(hit.termId, (userCount.get(hit.termId) ?? 0) + 1);
     await db.reports.bulkAdd(corpus.reports);
     await db.sections.bulkAdd(corpus.sections);
     await db.passages.bulkAdd(corpus.passages);
-    await db.terms.bulkAdd(corpus.terms);
-    await db.termHits.bulkAdd(corpus.hits);
-    await db.gramPostings.bulkAdd(corpus.postings);
+    await db.terms.bulkAdd(corpus.terms.map((t) => ({ ...t, hitCount: t.hitCount + (userCount.get(t.id) ?? 0) })));
+    await db.termHits.bulkAdd([...corpus.hits, ...userHits]);
+    await db.postings.bulkAdd(corpus.postings);
     await db.meta.put({ key: CORPUS_VERSION_KEY, value: corpus.version });
+    await db.meta.put({ key: CATALOGUE_TEXT_KEY, value: corpus.textVersion });
     await db.meta.put({ key: 'seededAt', value: Date.now() });
     return 'seeded';
+  });
+}
+
+/**
+ * Brings the stored terms' prose up to the bundled catalogue when only the prose changed (the
+ * corpus version, which covers names and rules, is current): hits, keys and counts stay.
+ */
+export async function refreshTermText(
+  db: PolicyDatabase,
+  catalogue: readonly TermEntry[],
+  textVersion: string,
+): Promise<SeedOutcome> {
+  return db.transaction('rw', [db.terms, db.meta], async () => {
+    if ((await db.meta.get(CATALOGUE_TEXT_KEY))?.value === textVersion) return 'current';
+    const stored = new Map((await db.terms.toArray()).map((t) => [t.id, t]));
+    await db.terms.bulkPut(
+      catalogue.flatMap((term) => {
+        const old = stored.get(term.id);
+        return old ? [{ ...term, keys: old.keys, hitCount: old.hitCount }] : [];
+      }),
+    );
+    await db.meta.put({ key: CATALOGUE_TEXT_KEY, value: textVersion });
+    return 'text-refreshed';
   });
 }

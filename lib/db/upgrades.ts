@@ -20,4 +20,12 @@ export const SCHEMA_UPGRADES: Readonly<Record<number, (tx: Transaction) => Promi
         c.dedupKey = dedupKey(c);
         c.format = 2;
       }),
+  // v4: reports before v4 were all bundled. Frozen: writes the literal, calls nothing live.
+  4: (tx) =>
+    tx
+      .table<{ source?: string }, string>('reports')
+      .toCollection()
+      .modify((r) => {
+        r.source ??= 'bundled';
+      }),
 };

@@ -1,6 +1,7 @@
+import { Dexie } from 'dexie';
 import type { AdminLevel } from '../corpus/types';
 import type { PolicyDatabase } from '../db/database';
-import type { PassageRecord, ReportRecord } from '../db/records';
+import type { PassageRecord, PostingRecord, ReportRecord } from '../db/records';
 import { normalizeKey } from '../text/fold';
 import { findSpans, foldWithOffsets } from './fold-map';
 
@@ -19,22 +20,45 @@ export interface PassageHit {
   spans: [number, number][];
 }
 
+/** The postings of one bigram, over every report: one key range of [gram+reportId]. */
+function postingsOf(db: PolicyDatabase, gram: string) {
+  return db.postings.where('[gram+reportId]').between([gram, Dexie.minKey], [gram, Dexie.maxKey]).toArray();
+}
+
 /**
  * Candidate passage ids for a query key: those holding every bigram of the key, from the bigram
- * postings (one small record per bigram, intersected from the shortest list). A one-character
- * key has no bigram of its own, so every passage is a candidate.
+ * postings (one small record per bigram and report, intersected report by report). A
+ * one-character key has no bigram of its own, so every passage is a candidate.
  */
 async function candidates(db: PolicyDatabase, key: string): Promise<string[]> {
   if (key.length === 1) return (await db.passages.toCollection().primaryKeys()) as string[];
   const grams = [...new Set(Array.from({ length: key.length - 1 }, (_, i) => key.slice(i, i + 2)))];
-  const rows = await db.gramPostings.bulkGet(grams);
-  if (rows.some((row) => row === undefined)) return [];
-  const lists = rows.map((row) => (row as { ids: string[] }).ids).sort((a, b) => a.length - b.length);
-  let ids = lists[0] as string[];
-  for (const list of lists.slice(1)) {
-    if (ids.length === 0) break;
-    const next = new Set(list);
-    ids = ids.filter((id) => next.has(id));
+  const perGram = await Promise.all(grams.map((gram) => postingsOf(db, gram)));
+  if (perGram.some((rows) => rows.length === 0)) return [];
+  // reports holding every gram, then the passages holding every gram within each
+  perGram.sort((a, b) => a.length - b.length);
+  const byReport = new Map<string, number[][]>();
+  for (const row of perGram[0] as PostingRecord[]) byReport.set(row.reportId, [row.seqs]);
+  for (const rows of perGram.slice(1)) {
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const lists = byReport.get(row.reportId);
+      if (!lists) continue;
+      lists.push(row.seqs);
+      seen.add(row.reportId);
+    }
+    for (const id of [...byReport.keys()]) if (!seen.has(id)) byReport.delete(id);
+  }
+  const ids: string[] = [];
+  for (const [reportId, lists] of byReport) {
+    lists.sort((a, b) => a.length - b.length);
+    let seqs = lists[0] as number[];
+    for (const list of lists.slice(1)) {
+      if (seqs.length === 0) break;
+      const next = new Set(list);
+      seqs = seqs.filter((seq) => next.has(seq));
+    }
+    for (const seq of seqs) ids.push(`${reportId}:${seq}`);
   }
   return ids;
 }

@@ -38,6 +38,15 @@ const PINNED = [
     },
   },
   {
+    version: 4,
+    stores: {
+      reports: 'id, levelRank, date, source, urlKey, textKey',
+      gramPostings: null,
+      postings: '[gram+reportId], reportId',
+      documents: 'id',
+    },
+  },
+  {
     version: 5,
     stores: {
       userTerms: 'id, *keys, category, updatedAt',
@@ -135,6 +144,24 @@ const CLIPPING_FIXTURES: Record<number, Array<ClippingV1 | ClippingRecord>> = {
       dedupKey: 'passage:national-work-conference-2024:4',
     },
   ],
+  // v4 changed no clipping field (it added the user's reports): a v4 record is a v2 one
+  4: [
+    {
+      id: 'fixture-v4',
+      format: 2,
+      kind: 'passage',
+      quote: '各县区要在六月底前完成医共体章程修订',
+      passageId: 'user-0a1b2c3d4e5f6071:1',
+      reportId: 'user-0a1b2c3d4e5f6071',
+      section: '二、具体任务',
+      tags: ['文库'],
+      terms: [],
+      note: '',
+      createdAt: 1_730_000_000_000,
+      updatedAt: 1_730_000_000_000,
+      dedupKey: 'passage:user-0a1b2c3d4e5f6071:1',
+    },
+  ],
   // v5 changed no clipping field (it added the user's term stores)
   5: [
     {
@@ -156,6 +183,94 @@ const CLIPPING_FIXTURES: Record<number, Array<ClippingV1 | ClippingRecord>> = {
   ],
 };
 
+/** A report row as v1–v3 stored it (no source: every report was bundled). */
+const BUNDLED_REPORT_V1 = {
+  id: 'national-work-conference-2024',
+  title: '2024年全国卫生健康工作会议',
+  issuer: '国家卫生健康委员会',
+  level: 'national',
+  region: '全国',
+  date: '2024-01-11',
+  description: '',
+  levelRank: 0,
+  passageCount: 1,
+};
+
+/** The rows of one user report as v4 stores them: report, section, passages, hit, postings, source text. */
+const USER_ID = 'user-0a1b2c3d4e5f6071';
+// rows in primary-key order, as toArray() returns them
+const USER_ROWS_V4 = {
+  reports: [
+    {
+      id: USER_ID,
+      title: '示例市县域医疗卫生改革工作要点',
+      issuer: '示例市卫生健康委员会',
+      level: 'municipal',
+      region: '示例市',
+      date: '2025-02-10',
+      description: '',
+      source: 'user',
+      levelRank: 3,
+      passageCount: 2,
+      url: 'https://example.org/a.html',
+      urlKey: 'https://example.org/a.html',
+      textKey: '120-00000000-11111111',
+      origin: 'page',
+      addedAt: 1_730_000_000_000,
+      updatedAt: 1_730_000_000_000,
+    },
+  ],
+  sections: [
+    {
+      id: `${USER_ID}#0`,
+      reportId: USER_ID,
+      seq: 0,
+      label: '二、具体任务',
+      kind: 'article',
+      headings: ['二、具体任务'],
+    },
+  ],
+  passages: [
+    {
+      id: `${USER_ID}:0`,
+      reportId: USER_ID,
+      sectionId: `${USER_ID}#0`,
+      section: '二、具体任务',
+      seq: 0,
+      text: '深化“三医”协同发展和治理。',
+      start: 0,
+      end: 14,
+    },
+    {
+      id: `${USER_ID}:1`,
+      reportId: USER_ID,
+      sectionId: `${USER_ID}#0`,
+      section: '二、具体任务',
+      seq: 1,
+      text: '各县区要在六月底前完成医共体章程修订。',
+      start: 15,
+      end: 34,
+    },
+  ],
+  termHits: [
+    {
+      termId: 'sanyi-xietong',
+      passageId: `${USER_ID}:0`,
+      reportId: USER_ID,
+      level: 'municipal',
+      levelRank: 3,
+      count: 1,
+      spans: [[2, 8]],
+      forms: ['“三医”协同'],
+    },
+  ],
+  postings: [
+    { gram: '协同', reportId: USER_ID, seqs: [0] },
+    { gram: '章程', reportId: USER_ID, seqs: [1] },
+  ],
+  documents: [{ id: USER_ID, text: '深化“三医”协同发展和治理。\n各县区要在六月底前完成医共体章程修订。' }],
+};
+
 /** What a clipping stored at `version` must look like after the upgrade to the current version. */
 function expectedAfterUpgrade(fixture: ClippingV1 | ClippingRecord, version: number): Record<string, unknown> {
   if (version >= 2) return { ...fixture };
@@ -166,9 +281,10 @@ function expectedAfterUpgrade(fixture: ClippingV1 | ClippingRecord, version: num
 describe('schema history', () => {
   it('is pinned: shipped versions are never edited, only appended', () => {
     expect(SCHEMA_HISTORY.slice(0, PINNED.length)).toEqual(PINNED);
-    // versions only grow; numbers are assigned per feature, so gaps are allowed (Dexie allows them)
+    // versions are assigned to parallel branches, so gaps are allowed; the order is not
     const versions = SCHEMA_HISTORY.map((v) => v.version);
-    expect(versions.every((v, i) => i === 0 || v > (versions[i - 1] as number))).toBe(true);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
     expect(SCHEMA_HISTORY.length).toBe(PINNED.length);
   });
 
@@ -177,7 +293,7 @@ describe('schema history', () => {
   });
 
   it.each(SCHEMA_HISTORY.map((v) => v.version))(
-    'upgrades a v%i database holding clippings without loss, field by field',
+    'upgrades a v%i database holding clippings (and, from v4, user reports) without loss, field by field',
     async (version) => {
       const name = `schema-upgrade-from-${version}`;
       const old = new Dexie(name);
@@ -186,6 +302,8 @@ describe('schema history', () => {
       const fixtures = CLIPPING_FIXTURES[version] ?? [];
       await old.table('clippings').bulkPut(fixtures);
       await old.table('settings').put({ key: 'marking', value: { enabled: true } });
+      if (version < 4) await old.table('reports').put(BUNDLED_REPORT_V1);
+      else for (const [table, rows] of Object.entries(USER_ROWS_V4)) await old.table(table).bulkPut(rows);
       old.close();
 
       const current = new PolicyDatabase(name);
@@ -217,6 +335,16 @@ describe('schema history', () => {
         ).toContain(fixture.id);
       }
       expect(await current.settings.get('marking')).toEqual({ key: 'marking', value: { enabled: true } });
+      if (version < 4) {
+        // reports from before v4 were all bundled, and say so now
+        expect(await current.reports.get(BUNDLED_REPORT_V1.id)).toEqual({ ...BUNDLED_REPORT_V1, source: 'bundled' });
+      } else {
+        // the user's reports come through every later upgrade row for row, and are indexed
+        for (const [table, rows] of Object.entries(USER_ROWS_V4))
+          expect(await current.table(table).toArray(), table).toEqual(rows);
+        expect(await current.reports.where('source').equals('user').primaryKeys()).toEqual([USER_ID]);
+        expect(await current.postings.where('reportId').equals(USER_ID).count()).toBe(2);
+      }
       current.close();
       await Dexie.delete(name);
     },

@@ -1,10 +1,10 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildCorpus, type CorpusInput } from '../../lib/corpus/build';
+import { buildCorpus, type CorpusInput, catalogueTextVersion, corpusVersion } from '../../lib/corpus/build';
 import { bundledCorpusInput } from '../../lib/corpus/bundled';
 import { PolicyDatabase } from '../../lib/db/database';
 import { CLIPPING_FORMAT, type ClippingRecord } from '../../lib/db/records';
-import { CORPUS_VERSION_KEY, seedCorpus } from '../../lib/db/seed';
+import { CORPUS_VERSION_KEY, refreshTermText, seedCorpus } from '../../lib/db/seed';
 
 let counter = 0;
 const opened: PolicyDatabase[] = [];
@@ -60,9 +60,12 @@ describe('seeding', () => {
     expect(await db.passages.count()).toBe(corpus.passages.length);
     expect(await db.terms.count()).toBe(input.catalogue.length);
     expect(await db.termHits.where('termId').equals('sanyi-xietong').count()).toBeGreaterThanOrEqual(10);
-    // the bigram index answers a substring lookup
-    const byGram = await db.passages.where('grams').equals('千县').toArray();
-    expect(byGram.some((p) => p.text.includes('千县工程'))).toBe(true);
+    // the bigram postings answer a substring lookup, per report
+    const rows = await db.postings.where('[gram+reportId]').between(['千县', ''], ['千县', '\uffff']).toArray();
+    const ids = rows.flatMap((r) => r.seqs.map((seq) => `${r.reportId}:${seq}`));
+    const byGram = await db.passages.bulkGet(ids);
+    expect(byGram.some((p) => p?.text.includes('千县工程'))).toBe(true);
+    expect(byGram.every((p) => p?.text.includes('千县'))).toBe(true);
   });
 
   it('is idempotent: seeding twice gives the same database', async () => {
@@ -123,5 +126,38 @@ describe('seeding', () => {
     const first = input.reports[0]?.id ?? '';
     const edited = buildCorpus({ ...input, texts: { ...input.texts, [first]: `${input.texts[first]}\n补充一句。` } });
     expect(edited.version).not.toBe(corpus.version);
+  });
+
+  it('refreshes only the terms prose when only an explanation changes (no re-seed)', async () => {
+    const db = freshDb();
+    await seedCorpus(db, corpus);
+    const hitsBefore = await db.termHits.count();
+    const countBefore = (await db.terms.get('qianxian-gongcheng'))?.hitCount;
+    const seededAt = (await db.meta.get('seededAt'))?.value;
+    const target = input.catalogue.find((t) => t.id === 'qianxian-gongcheng');
+    if (!target) throw new Error('catalogue lacks qianxian-gongcheng');
+    const edited: CorpusInput = {
+      ...input,
+      catalogue: input.catalogue.map((t) => (t === target ? { ...t, explanation: `${t.explanation}（修订）` } : t)),
+    };
+    expect(corpusVersion(edited)).toBe(corpus.version);
+    expect(catalogueTextVersion(edited)).not.toBe(corpus.textVersion);
+    expect(await refreshTermText(db, edited.catalogue, catalogueTextVersion(edited))).toBe('text-refreshed');
+    const stored = await db.terms.get(target.id);
+    expect(stored?.explanation.endsWith('（修订）')).toBe(true);
+    expect(countBefore).toBeGreaterThan(0);
+    expect(stored?.hitCount).toBe(countBefore);
+    expect(stored?.keys.length).toBeGreaterThan(0);
+    expect(await db.termHits.count()).toBe(hitsBefore);
+    expect((await db.meta.get('seededAt'))?.value).toBe(seededAt);
+    expect(await refreshTermText(db, edited.catalogue, catalogueTextVersion(edited))).toBe('current');
+  });
+
+  it('changes the version when a name changes', () => {
+    const renamed: CorpusInput = {
+      ...input,
+      catalogue: input.catalogue.map((t, i) => (i === 0 ? { ...t, aliases: [...t.aliases, '某个新别名'] } : t)),
+    };
+    expect(corpusVersion(renamed)).not.toBe(corpus.version);
   });
 });
