@@ -34,6 +34,19 @@ const OPTIONAL_STRINGS: Record<string, number> = {
   suffix: 64,
 };
 
+/**
+ * A value from a file, described for a message without walking it: String() of a deeply nested
+ * array recurses once per level and can overflow the stack (and says nothing useful anyway).
+ */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return '（缺失）';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `数组（${v.length} 项）`;
+  if (typeof v === 'object') return '对象';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return String(v);
+}
+
 /** Checks one record and builds it from known fields only (unknown and hostile keys are not copied). */
 function checkRecord(raw: unknown, at: string, errors: string[]): ClippingRecord | null {
   const before = errors.length;
@@ -97,14 +110,20 @@ export function checkBackup(text: string): ImportCheck {
   if (data.format !== BACKUP_FORMAT)
     return { ok: false, errors: [`不是政策对照的摘录备份（format 应为 "${BACKUP_FORMAT}"）。`] };
   if (!(Number.isInteger(data.version) && (data.version as number) >= 1 && (data.version as number) <= BACKUP_VERSION))
-    return { ok: false, errors: [`不支持的备份版本 ${String(data.version)}（支持 1–${BACKUP_VERSION}）。`] };
-  if (!Array.isArray(data.clippings)) return { ok: false, errors: ['clippings 应为数组。'] };
+    return {
+      ok: false,
+      errors: [`不支持的备份版本 ${describeValue(data.version)}（version 应为 1–${BACKUP_VERSION} 的整数）。`],
+    };
+  if (!Array.isArray(data.clippings))
+    return { ok: false, errors: [`clippings 应为数组，文件中是 ${describeValue(data.clippings)}。`] };
   if (data.clippings.length > MAX_IMPORT_RECORDS)
     return { ok: false, errors: [`摘录过多（${data.clippings.length} 条），上限 ${MAX_IMPORT_RECORDS} 条。`] };
+  if (data.count !== undefined && !(Number.isInteger(data.count) && (data.count as number) >= 0))
+    return { ok: false, errors: [`count 应为非负整数，文件中是 ${describeValue(data.count)}。`] };
   if (data.count !== undefined && data.count !== data.clippings.length)
     return {
       ok: false,
-      errors: [`文件声明 ${String(data.count)} 条摘录，实际 ${data.clippings.length} 条：文件不完整。`],
+      errors: [`文件声明 ${data.count} 条摘录，实际 ${data.clippings.length} 条：文件不完整。`],
     };
 
   const errors: string[] = [];

@@ -341,23 +341,42 @@ export function mergeRecords(local: ClippingRecord, incoming: ClippingRecord): C
 
 export interface ImportResult {
   added: number;
+  /** Same id, same quote and source: merged (tags and notes united, nothing lost). */
   merged: number;
+  /** Same id but another quote or source: both kept, the imported one under a new id. */
+  keptBoth: number;
 }
 
-/** Writes validated records in one transaction: all of them or, on any failure, none. */
+/** Whether two records with one id are the same clipping (quote and source), however edited since. */
+export function sameClipping(a: ClippingRecord, b: ClippingRecord): boolean {
+  const source = (c: ClippingRecord) =>
+    c.kind === 'passage' ? `p:${c.passageId ?? ''}` : `u:${c.urlKey ?? c.url ?? ''}`;
+  return a.kind === b.kind && source(a) === source(b) && normalizeKey(a.quote) === normalizeKey(b.quote);
+}
+
+/**
+ * Writes validated records in one transaction: all of them or, on any failure, none. A record whose
+ * id is already taken by a different clipping never overwrites it: both are kept, and the result
+ * says how many, so the page can tell the user.
+ */
 export async function importClippings(db: PolicyDatabase, records: readonly ClippingRecord[]): Promise<ImportResult> {
   try {
     return await db.transaction('rw', db.clippings, async () => {
       const existing = await db.clippings.bulkGet(records.map((r) => r.id));
       let merged = 0;
+      let keptBoth = 0;
       const next = records.map((record, i) => {
         const local = existing[i];
         if (!local) return record;
-        merged++;
-        return mergeRecords(local, record);
+        if (sameClipping(local, record)) {
+          merged++;
+          return mergeRecords(local, record);
+        }
+        keptBoth++;
+        return { ...record, id: newClippingId() };
       });
       await db.clippings.bulkPut(next);
-      return { added: records.length - merged, merged };
+      return { added: records.length - merged - keptBoth, merged, keptBoth };
     });
   } catch (error) {
     throw new Error(describeWriteError(error).replace('摘录未保存', '导入未写入任何摘录'));
