@@ -1,7 +1,9 @@
 import type { PolicyDatabase } from '../db/database';
 import { CLIPPING_FORMAT, type ClippingRecord } from '../db/records';
+import { SET_ASIDE_KEY, type SetAsideClipping } from '../db/upgrades';
 import type { AnchorTarget, PageCapture, SaveOutcome } from '../messages/clippings';
 import { normalizeKey } from '../text/fold';
+import { type CitationStyle, DEFAULT_CITATION_STYLE, isCitationStyle } from './citation';
 import { dedupKey } from './keys';
 import { MAX_QUOTE, UNDO_WINDOW_MS } from './limits';
 import { termsInQuote } from './terms';
@@ -320,6 +322,29 @@ export async function lastBackupAt(db: PolicyDatabase): Promise<number | null> {
 
 export async function markBackup(db: PolicyDatabase, now = Date.now()): Promise<void> {
   await db.settings.put({ key: LAST_BACKUP_KEY, value: now });
+}
+
+export const CITATION_STYLE_KEY = 'clippings.citationStyle';
+
+/** The citation style the user chose on the clippings page (GB/T 7714—2025 until they choose). */
+export async function loadCitationStyle(db: PolicyDatabase): Promise<CitationStyle> {
+  const record = await db.settings.get(CITATION_STYLE_KEY);
+  return isCitationStyle(record?.value) ? record.value : DEFAULT_CITATION_STYLE;
+}
+
+export async function saveCitationStyle(db: PolicyDatabase, style: CitationStyle): Promise<void> {
+  await db.settings.put({ key: CITATION_STYLE_KEY, value: style });
+}
+
+/** Clippings a schema upgrade could not convert and kept aside (lib/db/upgrades.ts). */
+export async function setAsideClippings(db: PolicyDatabase): Promise<SetAsideClipping[]> {
+  const value = (await db.settings.get(SET_ASIDE_KEY))?.value;
+  return Array.isArray(value) ? (value as SetAsideClipping[]) : [];
+}
+
+/** Forgets the set-aside clippings (after the user saved them as a file, or chose to). */
+export async function discardSetAside(db: PolicyDatabase): Promise<void> {
+  await db.settings.delete(SET_ASIDE_KEY);
 }
 
 /** One clipping from two copies (local and imported): nothing either holds is lost. */
