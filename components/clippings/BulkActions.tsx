@@ -50,7 +50,11 @@ export function BulkActions(props: Props) {
           {t('clippings_deleteSelected')}
         </button>
       </div>
-      <div class="group" role="group" aria-label={props.chosen > 0 ? t('clippings_exportSelected') : t('clippings_exportAll')}>
+      <div
+        class="group"
+        role="group"
+        aria-label={props.chosen > 0 ? t('clippings_exportSelected') : t('clippings_exportAll')}
+      >
         <span class="label">{props.chosen > 0 ? t('clippings_exportSelected') : t('clippings_exportAll')}</span>
         {EXPORTS.map((e) => (
           <button

@@ -8,7 +8,7 @@ import { database } from '../../lib/db/database';
 import { t, tn } from '../../lib/i18n';
 import { loadSelectionButton, saveSelectionButton } from '../../lib/settings/clippings';
 import { BulkActions, type ExportKind } from './BulkActions';
-import { type ItemCallbacks, ClippingList } from './ClippingList';
+import { ClippingList, type ItemCallbacks } from './ClippingList';
 import { downloadText, stamp } from './download';
 import { Filters } from './Filters';
 import { applyFilters, type ClippingFilters, facet, NO_FILTERS } from './filter';
@@ -246,9 +246,9 @@ export function ClippingsApp() {
         onClose={() => setNotice(null)}
         undoCount={data.undo ? data.undo.ids.length : null}
         onUndo={() =>
-          void data.restore().catch((e: unknown) =>
-            setNotice({ kind: 'error', text: t('clippings_undoFailed', (e as Error).message) }),
-          )
+          void data
+            .restore()
+            .catch((e: unknown) => setNotice({ kind: 'error', text: t('clippings_undoFailed', (e as Error).message) }))
         }
         loadError={data.loadError}
       />

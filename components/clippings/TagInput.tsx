@@ -27,7 +27,11 @@ export function TagInput({ value, onChange, known, label }: Props) {
     return [...starts, ...contains].slice(0, 8);
   }, [known, typing, words]);
   const choose = (tag: string) => {
-    const head = typing ? value.slice(0, value.length - typing.length) : value && !/[,，、;；\s]$/.test(value) ? `${value}，` : value;
+    const head = typing
+      ? value.slice(0, value.length - typing.length)
+      : value && !/[,，、;；\s]$/.test(value)
+        ? `${value}，`
+        : value;
     onChange(`${head}${tag}，`);
   };
   return (

@@ -114,7 +114,10 @@ export function useClippings(): ClippingsData {
     },
     [db],
   );
-  const edit = useCallback((id: string, change: { note: string; tags: string[] }) => editClipping(db, id, change), [db]);
+  const edit = useCallback(
+    (id: string, change: { note: string; tags: string[] }) => editClipping(db, id, change),
+    [db],
+  );
 
   return useMemo(
     () => ({
