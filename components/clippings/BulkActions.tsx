@@ -83,7 +83,7 @@ export function BulkActions(props: Props) {
             if (file) props.onImport(file);
           }}
         />
-      </div>
+      </fieldset>
       <div class="group">
         <label class="field">
           {t('clippings_citationStyle')}

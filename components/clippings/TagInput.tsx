@@ -41,13 +41,13 @@ export function TagInput({ value, onChange, known, label }: Props) {
         <input value={value} onInput={(e) => onChange((e.target as HTMLInputElement).value)} />
       </label>
       {suggestions.length > 0 && (
-        <div class="suggestions" role="group" aria-label={t('clippings_tagSuggestions')} data-testid="tag-suggestions">
+        <fieldset class="suggestions" aria-label={t('clippings_tagSuggestions')} data-testid="tag-suggestions">
           {suggestions.map((tag) => (
             <button type="button" class="tag" key={tag} onClick={() => choose(tag)}>
               #{tag}
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
     </div>
   );
