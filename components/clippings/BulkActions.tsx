@@ -50,11 +50,7 @@ export function BulkActions(props: Props) {
           {t('clippings_deleteSelected')}
         </button>
       </div>
-      <div
-        class="group"
-        role="group"
-        aria-label={props.chosen > 0 ? t('clippings_exportSelected') : t('clippings_exportAll')}
-      >
+      <fieldset class="group" aria-label={props.chosen > 0 ? t('clippings_exportSelected') : t('clippings_exportAll')}>
         <span class="label">{props.chosen > 0 ? t('clippings_exportSelected') : t('clippings_exportAll')}</span>
         {EXPORTS.map((e) => (
           <button
