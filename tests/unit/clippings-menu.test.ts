@@ -43,7 +43,7 @@ describe('saving from the shortcut or menu where no content script runs', () => 
   });
 
   it('leaves the tab alone when the content script answers', async () => {
-    vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ status: 'saved', id: 'x' });
+    vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ status: 'saved', id: 'x' } as never);
     const calls = spyBadge();
     expect(await handleCommand(SAVE_COMMAND, tab)).toEqual({ status: 'saved', id: 'x' });
     expect(calls.text).toEqual([]);
