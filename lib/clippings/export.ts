@@ -65,6 +65,20 @@ export function mdText(text: string): string {
 /** Single-line Markdown text (headings, list items). */
 const mdInline = (text: string) => mdText(text.replace(/\s+/g, ' ').trim());
 
+/** A URL as a Markdown autolink: only a validated http(s) address, with <, > and spaces encoded. */
+const autolink = (url: string) =>
+  `<${url.replace(/[<> ]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}>`;
+
+/** A reference: the citation escaped as text, its source address (ours, validated) as a link. */
+function referenceLine(c: ClippingRecord, options: ExportOptions): string {
+  const citation = mdInline(citationOf(c, options));
+  const report = c.reportId ? options.reports?.get(c.reportId) : undefined;
+  const url = c.kind === 'passage' ? parseWebUrl(report?.url ?? '')?.href : sourceLink(c);
+  const escaped = url ? mdText(url) : '';
+  const at = escaped ? citation.lastIndexOf(escaped) : -1;
+  return at < 0 || !url ? citation : `${citation.slice(0, at)}${autolink(url)}${citation.slice(at + escaped.length)}`;
+}
+
 /**
  * Markdown: each clipping as a quote with its note, tags and terms and the number of its source;
  * each source (a report, a page) numbered once, in order of first use, and cited once in the
@@ -98,7 +112,7 @@ export function exportMarkdown(records: readonly ClippingRecord[], options: Expo
     out.push('## 参考文献', '');
     sources.forEach((c, i) => {
       // a blank line between entries keeps each one its own paragraph
-      out.push(`\\[${i + 1}\\] ${mdInline(citationOf(c, options))}`, '');
+      out.push(`\\[${i + 1}\\] ${referenceLine(c, options)}`, '');
     });
   }
   return out.join('\n');

@@ -73,6 +73,9 @@ describe('Markdown export', () => {
     expect(md).toContain('\\#医改');
     expect(md).toContain('- 术语：三医协同、紧密型医共体');
     expect(md).not.toContain('javascript:');
+    // the source's own (validated) address is a link in the reference list, and nothing else is
+    expect(refs).toContain('<https://news.example.cn/a(1).html>\\.');
+    expect(md.match(/<https?:/g)).toHaveLength(1);
   });
 
   it('escapes quotes so that no markup, HTML or link passes through', () => {
