@@ -226,7 +226,7 @@ describe('clippings end to end', { timeout: 240_000 }, () => {
     assert.ok(md.text.includes(`> ${QUOTE}`), 'quote in Markdown');
     assert.ok(md.text.includes(`<${server.url}/clip-article.html>`), 'source link in Markdown');
     assert.ok(md.text.includes('三医协同、紧密型医共体'), 'terms in Markdown');
-    assert.ok(md.text.includes('\\[EB/OL\\]'), 'citation in Markdown');
+    assert.ok(md.text.includes('\\[EB\\/OL\\]'), 'citation in Markdown (escaped: it renders as written)');
     const csv = await download(page, 'export-csv');
     assert.equal(csv.text.charCodeAt(0), 0xfeff, 'CSV has a BOM');
     assert.ok(csv.text.includes(`"${QUOTE.replaceAll('"', '""')}"`), 'quote in CSV');
