@@ -1,11 +1,12 @@
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { type CitationStyle, formatCitation, isoDay, type ReportSource } from '../../lib/clippings/citation';
+import { splitTags } from '../../lib/clippings/tags';
 import { termName } from '../../lib/clippings/terms';
 import { parseWebUrl } from '../../lib/clippings/url';
 import type { ClippingRecord } from '../../lib/db/records';
 import { t } from '../../lib/i18n';
-import { splitTags, TagInput } from './TagInput';
+import { TagInput } from './TagInput';
 
 interface Props {
   clipping: ClippingRecord;

@@ -6,6 +6,7 @@ import { normalizeKey } from '../text/fold';
 import { type CitationStyle, DEFAULT_CITATION_STYLE, isCitationStyle } from './citation';
 import { dedupKey } from './keys';
 import { MAX_QUOTE, UNDO_WINDOW_MS } from './limits';
+import { tagsByUse } from './tags';
 import { termsInQuote } from './terms';
 import { hostOf, normalizeUrl } from './url';
 
@@ -322,6 +323,15 @@ export async function lastBackupAt(db: PolicyDatabase): Promise<number | null> {
 
 export async function markBackup(db: PolicyDatabase, now = Date.now()): Promise<void> {
   await db.settings.put({ key: LAST_BACKUP_KEY, value: now });
+}
+
+/** The user's tags, most used first (over clippings not deleted): for suggestions when tagging. */
+export async function userTags(db: PolicyDatabase): Promise<string[]> {
+  const lists: string[][] = [];
+  await db.clippings.each((c) => {
+    if (c.deletedAt === undefined && c.tags.length > 0) lists.push(c.tags);
+  });
+  return tagsByUse(lists);
 }
 
 export const CITATION_STYLE_KEY = 'clippings.citationStyle';
