@@ -41,6 +41,7 @@ function interfaceText(page) {
     const clone = document.body.cloneNode(true);
     for (const el of clone.querySelectorAll('[data-testid="citation"], [data-testid="quote"], [data-testid="note"]'))
       el.remove();
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, as a reader sees it
     return clone.innerText;
   });
 }
