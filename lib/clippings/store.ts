@@ -1,6 +1,7 @@
 import type { PolicyDatabase } from '../db/database';
 import { CLIPPING_FORMAT, type ClippingRecord } from '../db/records';
 import { SET_ASIDE_KEY, type SetAsideClipping } from '../db/upgrades';
+import { t } from '../i18n';
 import type { AnchorTarget, PageCapture, SaveOutcome } from '../messages/clippings';
 import { normalizeKey } from '../text/fold';
 import { type CitationStyle, DEFAULT_CITATION_STYLE, isCitationStyle } from './citation';
@@ -21,15 +22,15 @@ export function newClippingId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-/** A short, user-facing explanation of a failed write. */
-export function describeWriteError(error: unknown): string {
+/** A short, user-facing explanation of a failed write (of a save, or of an import). */
+export function describeWriteError(error: unknown, during: 'save' | 'import' = 'save'): string {
   const name = (error as { name?: string })?.name ?? '';
   const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return '存储空间已满，摘录未保存（QuotaExceededError）。请导出备份并删除不需要的摘录。';
-  }
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError')
+    return t(during === 'import' ? 'clippings_errImportQuota' : 'clippings_errQuota');
   const message = (error as { message?: string })?.message ?? String(error);
-  return `写入数据库失败，摘录未保存：${name ? `${name}: ` : ''}${message}`.slice(0, 400);
+  const reason = `${name ? `${name}: ` : ''}${message}`.slice(0, 300);
+  return t(during === 'import' ? 'clippings_errImportWrite' : 'clippings_errWrite', reason);
 }
 
 /** Fills the derived field (duplicate key) and the format version. */
@@ -414,6 +415,6 @@ export async function importClippings(db: PolicyDatabase, records: readonly Clip
       return { added: records.length - merged - keptBoth, merged, keptBoth };
     });
   } catch (error) {
-    throw new Error(describeWriteError(error).replace('摘录未保存', '导入未写入任何摘录'));
+    throw new Error(describeWriteError(error, 'import'));
   }
 }

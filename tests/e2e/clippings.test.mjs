@@ -301,7 +301,7 @@ describe('clippings end to end', { timeout: 240_000 }, () => {
         ),
       'refusal',
     );
-    assert.match(await page.getByTestId('notice').textContent(), /不是有效的 JSON/);
+    assert.match(await page.getByTestId('notice').textContent(), /不是有效的 JSON|Not valid JSON/);
     assert.equal((await readStore(page, 'clippings')).length, 2);
   });
 });
