@@ -101,6 +101,17 @@ describe('the clippings page in English', () => {
     assert.match(text, /Export all:/);
     assert.match(text, /Citation style/);
 
+    // an error says what is wrong, in English too
+    const broken = path.join(dir, 'broken.json');
+    await writeFile(broken, '{"format": "policy-cross-ref/clippings", "version": [[[1]]]');
+    await page.getByTestId('import').setInputFiles(broken);
+    await page.getByText(/cannot be imported/).waitFor({ timeout: TIMEOUT });
+    assert.match(
+      await page.getByTestId('notice').textContent(),
+      /^“broken\.json” cannot be imported; nothing was changed:Not valid JSON/,
+    );
+    assert.equal(await page.getByTestId('result-count').textContent(), '2 results');
+
     // the citation follows the chosen edition
     await page.getByTestId('citation-style').selectOption('gbt7714-2015');
     await page
