@@ -84,9 +84,9 @@ export async function savePageClipping(
   { force = false, now = Date.now() }: { force?: boolean; now?: number } = {},
 ): Promise<SaveOutcome> {
   if (capture.quote.length > MAX_QUOTE) {
-    return { status: 'refused', reason: `摘录过长（${capture.quote.length} 字），上限 ${MAX_QUOTE} 字。` };
+    return { status: 'refused', reason: t('clippings_errQuoteTooLong', capture.quote.length, MAX_QUOTE) };
   }
-  if (normalizeKey(capture.quote) === '') return { status: 'refused', reason: '没有选中文字。' };
+  if (normalizeKey(capture.quote) === '') return { status: 'refused', reason: t('clippings_errNothingSelected') };
   const record = withDerived({
     id: newClippingId(),
     kind: 'page',
@@ -107,7 +107,7 @@ export async function savePassageClipping(
   { now = Date.now() }: { now?: number } = {},
 ): Promise<SaveOutcome> {
   const passage = await db.passages.get(passageId);
-  if (!passage) return { status: 'refused', reason: `报告段落 ${passageId} 不存在。` };
+  if (!passage) return { status: 'refused', reason: t('clippings_errNoPassage', passageId) };
   const report = await db.reports.get(passage.reportId);
   const hits = await db.termHits.where('passageId').equals(passageId).toArray();
   const terms = termsInQuote(passage.text);
@@ -149,7 +149,7 @@ export async function mergeCaptureInto(
     return await db.transaction('rw', db.clippings, async () => {
       const existing = await db.clippings.get(id);
       if (!existing || existing.deletedAt !== undefined) {
-        return { status: 'refused', reason: '要合并的摘录已不存在。' } as const;
+        return { status: 'refused', reason: t('clippings_errGone') } as const;
       }
       const next: ClippingRecord = capture
         ? withDerived({
@@ -187,7 +187,7 @@ export async function editClipping(
   try {
     await db.transaction('rw', db.clippings, async () => {
       const existing = await db.clippings.get(id);
-      if (!existing) throw new Error('这条摘录已不存在。');
+      if (!existing) throw new Error(t('clippings_errGone'));
       const next = { ...existing, updatedAt: now };
       if (edit.note !== undefined) next.note = edit.note.slice(0, 20_000);
       if (edit.tags !== undefined) next.tags = normalizeTags(edit.tags);
