@@ -3,6 +3,24 @@ import zh from '../public/_locales/zh_CN/messages.json';
 
 type MessageKey = keyof typeof zh;
 
+interface Entry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+/**
+ * Fills a message's named placeholders ($COUNT$, $NAME$ …) the way the browser does: each is
+ * declared with content "$1", "$2" …, the position of its substitution.
+ */
+export function fill(entry: Entry, subs: readonly string[]): string {
+  let text = entry.message;
+  for (const [name, { content }] of Object.entries(entry.placeholders ?? {})) {
+    const value = content.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+    text = text.replace(new RegExp(`\\$${name}\\$`, 'gi'), () => value);
+  }
+  return text.replace(/\$\$/g, '$');
+}
+
 /**
  * The interface text in the browser's language (public/_locales; Chinese by default). Outside an
  * extension (unit tests) the Chinese messages are used directly.
@@ -15,8 +33,30 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   } catch {
     // no i18n API here: fall through to the bundled Chinese text
   }
-  const entry = zh[key] as { message: string };
-  return entry.message.replace('$COUNT$', subs[0] ?? '');
+  return fill(zh[key] as Entry, subs);
+}
+
+/** Keys that come in a pair, `…_one` and `…_other`: the base names tn() takes. */
+type PluralBase = {
+  [K in MessageKey]: K extends `${infer B}_one` ? (`${B}_other` extends MessageKey ? B : never) : never;
+}[MessageKey];
+
+/**
+ * A message with a count, in the right grammatical number: `${base}_one` for exactly one,
+ * `${base}_other` otherwise ("1 clipping", "2 clippings"; Chinese writes both the same way).
+ * The count is the first substitution; more may follow.
+ */
+export function tn(base: PluralBase, count: number, ...more: (string | number)[]): string {
+  const key = `${base}_${count === 1 ? 'one' : 'other'}` as MessageKey;
+  return t(key, count.toLocaleString(uiLanguage()), ...more);
+}
+
+/**
+ * The language the messages are shown in, as a BCP 47 tag for dates and numbers: read from the
+ * messages themselves, so a browser in a language we do not ship gets the default's formats.
+ */
+export function uiLanguage(): string {
+  return t('clippings_locale');
 }
 
 export type { MessageKey };

@@ -1,13 +1,20 @@
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
-import { formatCitation, isoDay } from '../../lib/clippings/citation';
+import { type CitationStyle, formatCitation, isoDay, type ReportSource } from '../../lib/clippings/citation';
+import { splitTags } from '../../lib/clippings/tags';
 import { termName } from '../../lib/clippings/terms';
 import { parseWebUrl } from '../../lib/clippings/url';
 import type { ClippingRecord } from '../../lib/db/records';
+import { t } from '../../lib/i18n';
+import { TagInput } from './TagInput';
 
 interface Props {
   clipping: ClippingRecord;
   selected: boolean;
+  style: CitationStyle;
+  report: ReportSource | undefined;
+  /** The user's tags, for suggestions while editing. */
+  knownTags: readonly string[];
   onSelect: (id: string, selected: boolean) => void;
   onSave: (id: string, edit: { note: string; tags: string[] }) => Promise<void>;
   onDelete: (ids: string[]) => void;
@@ -15,22 +22,35 @@ interface Props {
   onTagFilter: (tag: string) => void;
 }
 
-function ClippingItemView({ clipping: c, selected, onSelect, onSave, onDelete, onTermFilter, onTagFilter }: Props) {
+/** Where a clipping links to: its page, or for a report passage the passage in the extension. */
+function linkOf(c: ClippingRecord): string | undefined {
+  if (c.kind === 'passage' && c.passageId) return `popup.html?passage=${encodeURIComponent(c.passageId)}`;
+  return parseWebUrl(c.canonicalUrl ?? '')?.href ?? parseWebUrl(c.url ?? '')?.href;
+}
+
+function ClippingItemView(props: Props) {
+  const { clipping: c, selected, onSelect, onSave, onDelete, onTermFilter, onTagFilter } = props;
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(c.note);
   const [tags, setTags] = useState(c.tags.join('，'));
   const [error, setError] = useState('');
-  const link = parseWebUrl(c.canonicalUrl ?? '')?.href ?? parseWebUrl(c.url ?? '')?.href;
-  const source = c.kind === 'passage' ? [c.title, c.section].filter(Boolean).join(' · ') : c.title || c.site || link;
+  const link = linkOf(c);
+  const source =
+    c.kind === 'passage' ? [c.title, c.section].filter(Boolean).join(' · ') : c.title || c.site || link || '';
 
   const save = async () => {
     setError('');
     try {
-      await onSave(c.id, { note, tags: tags.split(/[,，、;；\s]+/) });
+      await onSave(c.id, { note, tags: splitTags(tags) });
       setEditing(false);
     } catch (e) {
       setError((e as Error).message);
     }
+  };
+  const cancel = () => {
+    setEditing(false);
+    setNote(c.note);
+    setTags(c.tags.join('，'));
   };
 
   return (
@@ -38,14 +58,14 @@ function ClippingItemView({ clipping: c, selected, onSelect, onSave, onDelete, o
       <div class="row">
         <input
           type="checkbox"
-          aria-label="选择"
+          aria-label={t('clippings_selectOne')}
           checked={selected}
           onChange={(e) => onSelect(c.id, (e.target as HTMLInputElement).checked)}
         />
         <blockquote data-testid="quote">{c.quote}</blockquote>
       </div>
       <div class="meta">
-        {c.kind === 'passage' ? '报告' : '网页'} ·{' '}
+        <span class="kind">{c.kind === 'passage' ? t('clippings_kindReport') : t('clippings_kindPage')}</span>
         {link ? (
           <a href={link} target="_blank" rel="noreferrer noopener" data-testid="source">
             {source}
@@ -53,48 +73,42 @@ function ClippingItemView({ clipping: c, selected, onSelect, onSave, onDelete, o
         ) : (
           <span data-testid="source">{source}</span>
         )}
-        {c.docNumber ? ` · ${c.docNumber}` : ''} · {isoDay(c.createdAt)}
+        {c.docNumber && <span>{c.docNumber}</span>}
+        {c.published && <span data-testid="published">{t('clippings_publishedOn', c.published)}</span>}
+        <span data-testid="saved">{t('clippings_savedOn', isoDay(c.createdAt))}</span>
         {c.notFoundAt !== undefined && (
-          <span class="flag" data-testid="not-found-flag" title={`上次检查：${isoDay(c.notFoundAt)}`}>
-            未在原网页找到
+          <span class="flag" data-testid="not-found-flag" title={t('clippings_lastChecked', isoDay(c.notFoundAt))}>
+            {t('clippings_notFoundFlag')}
           </span>
         )}
       </div>
       <div class="tags">
-        {c.terms.map((t) => (
-          <button type="button" class="term" key={`t-${t}`} data-testid="term-tag" onClick={() => onTermFilter(t)}>
-            {termName(t)}
+        {c.terms.map((id) => (
+          <button type="button" class="term" key={`t-${id}`} data-testid="term-tag" onClick={() => onTermFilter(id)}>
+            {termName(id)}
           </button>
         ))}
-        {c.tags.map((t) => (
-          <button type="button" class="tag" key={`u-${t}`} data-testid="user-tag" onClick={() => onTagFilter(t)}>
-            #{t}
+        {c.tags.map((tag) => (
+          <button type="button" class="tag" key={`u-${tag}`} data-testid="user-tag" onClick={() => onTagFilter(tag)}>
+            #{tag}
           </button>
         ))}
       </div>
       {editing ? (
         <div class="edit">
           <label>
-            笔记
+            {t('clippings_note')}
             <textarea value={note} rows={3} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
           </label>
-          <label>
-            标签（逗号分隔）
-            <input value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
-          </label>
-          <button type="button" onClick={() => void save()}>
-            保存
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setEditing(false);
-              setNote(c.note);
-              setTags(c.tags.join('，'));
-            }}
-          >
-            取消
-          </button>
+          <TagInput value={tags} onChange={setTags} known={props.knownTags} label={t('clippings_tagsField')} />
+          <div class="buttons">
+            <button type="button" class="primary" onClick={() => void save()}>
+              {t('clippings_save')}
+            </button>
+            <button type="button" onClick={cancel}>
+              {t('clippings_cancel')}
+            </button>
+          </div>
           {error && (
             <p class="error" role="alert">
               {error}
@@ -109,22 +123,22 @@ function ClippingItemView({ clipping: c, selected, onSelect, onSave, onDelete, o
         )
       )}
       <details class="cite">
-        <summary>引用（GB/T 7714）</summary>
-        <p data-testid="citation">{formatCitation(c)}</p>
+        <summary>{t('clippings_citation')}</summary>
+        <p data-testid="citation">{formatCitation(c, { style: props.style, report: props.report })}</p>
       </details>
       <div class="actions">
         {!editing && (
           <button type="button" onClick={() => setEditing(true)}>
-            编辑笔记和标签
+            {t('clippings_edit')}
           </button>
         )}
         <button type="button" class="danger" onClick={() => onDelete([c.id])}>
-          删除
+          {t('clippings_delete')}
         </button>
       </div>
     </li>
   );
 }
 
-/** Re-renders only when its clipping, selection state or callbacks change. */
+/** Re-renders only when its clipping, selection state, style or callbacks change. */
 export const ClippingItem = memo(ClippingItemView);

@@ -5,6 +5,7 @@ import { latestClippings } from '../../lib/clippings/store';
 import { termName } from '../../lib/clippings/terms';
 import { database } from '../../lib/db/database';
 import type { ClippingRecord } from '../../lib/db/records';
+import { t } from '../../lib/i18n';
 
 /** The latest few clippings and a link to the clippings page, for the popup. */
 export function LatestClippings({ limit = 3 }: { limit?: number }) {
@@ -23,11 +24,11 @@ export function LatestClippings({ limit = 3 }: { limit?: number }) {
 
   return (
     <section data-testid="latest-clippings">
-      <h2>最近摘录</h2>
+      <h2>{t('clippings_latest')}</h2>
       {error ? (
-        <p role="alert">读取摘录失败：{error}</p>
+        <p role="alert">{t('clippings_loadFailed', error)}</p>
       ) : latest === null ? null : latest.length === 0 ? (
-        <p class="meta">还没有摘录：选中网页文字，右键“保存摘录”。</p>
+        <p class="meta">{t('clippings_latestEmpty')}</p>
       ) : (
         <ul>
           {latest.map((c) => (
@@ -35,14 +36,14 @@ export function LatestClippings({ limit = 3 }: { limit?: number }) {
               <div>{c.quote.length > 80 ? `${c.quote.slice(0, 80)}…` : c.quote}</div>
               <div class="meta">
                 {c.title ?? c.site ?? ''}
-                {c.terms.length > 0 ? ` · ${c.terms.map(termName).join('、')}` : ''}
+                {c.terms.length > 0 ? ` · ${c.terms.map(termName).join(t('clippings_termSeparator'))}` : ''}
               </div>
             </li>
           ))}
         </ul>
       )}
       <button type="button" onClick={open} data-testid="open-clippings">
-        全部摘录 →
+        {t('clippings_openAll')}
       </button>
     </section>
   );

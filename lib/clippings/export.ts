@@ -1,5 +1,12 @@
 import type { ClippingRecord } from '../db/records';
-import { formatCitation, isoDay, numberedCitation } from './citation';
+import {
+  type CitationOptions,
+  formatCitation,
+  isoDay,
+  type ReportSource,
+  sourceKey,
+  titleWithoutSite,
+} from './citation';
 import { termName } from './terms';
 import { parseWebUrl } from './url';
 
@@ -34,31 +41,80 @@ export function exportJson(records: readonly ClippingRecord[], now = Date.now())
 
 const sourceLink = (c: ClippingRecord) => parseWebUrl(c.canonicalUrl ?? '')?.href ?? parseWebUrl(c.url ?? '')?.href;
 
-/** Escapes text for Markdown inline context (link text, single-line fields). */
-function mdInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|]/g, (ch) => `\\${ch}`).replace(/\s+/g, ' ');
+/** What exports need besides the clippings: the citation style and the reports passages come from. */
+export interface ExportOptions extends Omit<CitationOptions, 'report'> {
+  reports?: ReadonlyMap<string, ReportSource>;
+  now?: number;
+  /** IANA time zone for the times written (the user's, by default). */
+  timeZone?: string;
 }
 
-function mdUrl(url: string): string {
-  return url.replace(/[()<> ]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+const citationOf = (c: ClippingRecord, o: ExportOptions) =>
+  formatCitation(c, { style: o.style, report: c.reportId ? o.reports?.get(c.reportId) : undefined });
+
+/**
+ * Text as Markdown that renders exactly as written: every ASCII punctuation mark is backslash-escaped
+ * (CommonMark: an escaped mark is a literal, so no emphasis, link, image, HTML, heading, list,
+ * table or entity can start from a quote), and the marks that open a GFM autolink (the ":" of
+ * "https://", the "." of "www.") are among them. Leading spaces are dropped (four would make code).
+ */
+export function mdText(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`).replace(/^[ \t]+/gm, '');
 }
 
-export function exportMarkdown(records: readonly ClippingRecord[], now = Date.now()): string {
-  const out = [`# 政策对照 · 摘录（${records.length} 条）`, '', `导出于 ${isoDay(now)}`, ''];
+/** Single-line Markdown text (headings, list items). */
+const mdInline = (text: string) => mdText(text.replace(/\s+/g, ' ').trim());
+
+/** A URL as a Markdown autolink: only a validated http(s) address, with <, > and spaces encoded. */
+const autolink = (url: string) =>
+  `<${url.replace(/[<> ]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}>`;
+
+/** A reference: the citation escaped as text, its source address (ours, validated) as a link. */
+function referenceLine(c: ClippingRecord, options: ExportOptions): string {
+  const citation = mdInline(citationOf(c, options));
+  const report = c.reportId ? options.reports?.get(c.reportId) : undefined;
+  const url = c.kind === 'passage' ? parseWebUrl(report?.url ?? '')?.href : sourceLink(c);
+  const escaped = url ? mdText(url) : '';
+  const at = escaped ? citation.lastIndexOf(escaped) : -1;
+  return at < 0 || !url ? citation : `${citation.slice(0, at)}${autolink(url)}${citation.slice(at + escaped.length)}`;
+}
+
+/**
+ * Markdown: each clipping as a quote with its note, tags and terms and the number of its source;
+ * each source (a report, a page) numbered once, in order of first use, and cited once in the
+ * 参考文献 list at the end.
+ */
+export function exportMarkdown(records: readonly ClippingRecord[], options: ExportOptions = {}): string {
+  const numbers = new Map<string, number>();
+  const sources: ClippingRecord[] = [];
+  for (const c of records) {
+    const key = sourceKey(c);
+    if (!numbers.has(key)) {
+      numbers.set(key, sources.length + 1);
+      sources.push(c);
+    }
+  }
+  const out = [`# 政策对照 · 摘录（${records.length} 条）`, '', `导出于 ${isoDay(options.now ?? Date.now())}`, ''];
   records.forEach((c, i) => {
-    const heading = c.title || c.quote.slice(0, 30);
-    out.push(`## ${i + 1}. ${mdInline(heading)}`, '');
-    for (const line of c.quote.split(/\r?\n/)) out.push(`> ${line}`);
+    const n = numbers.get(sourceKey(c)) as number;
+    const heading = (c.kind === 'passage' ? c.title : titleWithoutSite(c.title ?? '', c.site)) || c.site || '';
+    out.push(`## ${i + 1}\\. ${mdInline(heading || c.quote.slice(0, 30))}`, '');
+    for (const line of c.quote.split(/\r?\n/)) out.push(`> ${mdText(line)}`);
     out.push('');
-    const link = sourceLink(c);
-    const source = c.kind === 'passage' ? [c.title, c.section].filter(Boolean).join(' · ') : c.title || c.site || '';
-    if (link) out.push(`- 来源：[${mdInline(source || link)}](${mdUrl(link)})`);
-    else if (source) out.push(`- 来源：${mdInline(source)}`);
+    const where = c.kind === 'passage' && c.section ? `，${mdInline(c.section)}` : '';
+    out.push(`- 来源：\\[${n}\\]${where}`);
     if (c.note.trim()) out.push(`- 笔记：${mdInline(c.note)}`);
-    if (c.tags.length) out.push(`- 标签：${c.tags.map((t) => `#${mdInline(t)}`).join(' ')}`);
+    if (c.tags.length) out.push(`- 标签：${c.tags.map((t) => `\\#${mdInline(t)}`).join(' ')}`);
     if (c.terms.length) out.push(`- 术语：${c.terms.map((t) => mdInline(termName(t))).join('、')}`);
-    out.push(`- 引用：${mdInline(numberedCitation(c, i))}`, '');
+    out.push('');
   });
+  if (sources.length > 0) {
+    out.push('## 参考文献', '');
+    sources.forEach((c, i) => {
+      // a blank line between entries keeps each one its own paragraph
+      out.push(`\\[${i + 1}\\] ${referenceLine(c, options)}`, '');
+    });
+  }
   return out.join('\n');
 }
 
@@ -72,6 +128,9 @@ export const CSV_HEADER = [
   'id',
   '摘录',
   '来源标题',
+  '作者',
+  '发布日期',
+  '文号',
   '链接',
   '网站',
   '报告',
@@ -83,24 +142,52 @@ export const CSV_HEADER = [
   '引用',
 ];
 
+/**
+ * A time as "YYYY-MM-DD HH:mm:ss +08:00" in the given zone (the user's by default): what a reader
+ * of the spreadsheet recognises, with the offset so that it is unambiguous.
+ */
+export function localTime(ms: number, timeZone?: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${offset}`;
+}
+
 /** CSV with a UTF-8 byte order mark, so Excel opens the Chinese text correctly. */
-export function exportCsv(records: readonly ClippingRecord[]): string {
+export function exportCsv(records: readonly ClippingRecord[], options: ExportOptions = {}): string {
   const rows = [CSV_HEADER.map(csvCell).join(',')];
   for (const c of records) {
+    const report = c.reportId ? options.reports?.get(c.reportId) : undefined;
     rows.push(
       [
         c.id,
         c.quote,
-        c.title ?? '',
-        sourceLink(c) ?? '',
+        c.kind === 'passage' ? (c.title ?? '') : titleWithoutSite(c.title ?? '', c.site),
+        c.author ?? report?.issuer ?? '',
+        c.published ?? report?.date ?? '',
+        c.docNumber ?? report?.docNumber ?? '',
+        sourceLink(c) ?? parseWebUrl(report?.url ?? '')?.href ?? '',
         c.site ?? '',
         c.reportId ?? '',
         c.section ?? '',
         c.note,
         c.tags.join('; '),
         c.terms.map(termName).join('; '),
-        new Date(c.createdAt).toISOString(),
-        formatCitation(c),
+        localTime(c.createdAt, options.timeZone),
+        citationOf(c, options),
       ]
         .map(csvCell)
         .join(','),

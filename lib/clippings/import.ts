@@ -1,4 +1,5 @@
 import { CLIPPING_FORMAT, type ClippingRecord } from '../db/records';
+import { t } from '../i18n';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './export';
 import { MAX_QUOTE } from './limits';
 import { withDerived } from './store';
@@ -34,33 +35,46 @@ const OPTIONAL_STRINGS: Record<string, number> = {
   suffix: 64,
 };
 
+/**
+ * A value from a file, described for a message without walking it: String() of a deeply nested
+ * array recurses once per level and can overflow the stack (and says nothing useful anyway).
+ */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return t('clippings_errMissing');
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return t('clippings_errArray', v.length);
+  if (typeof v === 'object') return t('clippings_errObject');
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return String(v);
+}
+
 /** Checks one record and builds it from known fields only (unknown and hostile keys are not copied). */
 function checkRecord(raw: unknown, at: string, errors: string[]): ClippingRecord | null {
   const before = errors.length;
-  const fail = (field: string, why: string) => errors.push(`${at}.${field}：${why}`);
+  const fail = (field: string, why: string) => errors.push(t('clippings_errField', `${at}.${field}`, why));
   if (!isObject(raw)) {
-    errors.push(`${at}：应为对象`);
+    errors.push(t('clippings_errField', at, t('clippings_errNotObject')));
     return null;
   }
-  if (!str(raw.id, 200, 1) || !/^[\w.:-]+$/.test(raw.id)) fail('id', '应为 1–200 个字母、数字或 -_.: 组成的字符串');
+  if (!str(raw.id, 200, 1) || !/^[\w.:-]+$/.test(raw.id)) fail('id', t('clippings_errId'));
   if (!(Number.isInteger(raw.format) && (raw.format as number) >= 1 && (raw.format as number) <= CLIPPING_FORMAT))
-    fail('format', `应为 1–${CLIPPING_FORMAT} 的整数（更新的扩展导出的文件请先升级扩展）`);
-  if (raw.kind !== 'passage' && raw.kind !== 'page') fail('kind', '应为 "passage" 或 "page"');
-  if (!str(raw.quote, MAX_QUOTE, 1) || raw.quote.trim() === '') fail('quote', `应为 1–${MAX_QUOTE} 字的非空文字`);
+    fail('format', t('clippings_errFormat', CLIPPING_FORMAT));
+  if (raw.kind !== 'passage' && raw.kind !== 'page') fail('kind', t('clippings_errKind'));
+  if (!str(raw.quote, MAX_QUOTE, 1) || raw.quote.trim() === '') fail('quote', t('clippings_errQuote', MAX_QUOTE));
   for (const [field, max] of Object.entries(OPTIONAL_STRINGS))
-    if (raw[field] !== undefined && !str(raw[field], max)) fail(field, `应为不超过 ${max} 字的字符串`);
+    if (raw[field] !== undefined && !str(raw[field], max)) fail(field, t('clippings_errString', max));
   for (const field of ['url', 'canonicalUrl'])
     if (raw[field] !== undefined && !(str(raw[field], 4096, 1) && parseWebUrl(raw[field] as string)))
-      fail(field, '应为 http(s) 网址');
-  if (raw.kind === 'page' && raw.url === undefined) fail('url', '网页摘录必须有网址');
+      fail(field, t('clippings_errUrl'));
+  if (raw.kind === 'page' && raw.url === undefined) fail('url', t('clippings_errUrlMissing'));
   if (raw.position !== undefined && !(Number.isInteger(raw.position) && (raw.position as number) >= 0))
-    fail('position', '应为非负整数');
-  if (!strArray(raw.tags, 50, 50)) fail('tags', '应为最多 50 个、每个不超过 50 字的标签');
-  if (!strArray(raw.terms, 200, 200)) fail('terms', '应为术语 id 的数组');
-  if (!str(raw.note, 20_000)) fail('note', '应为不超过 20000 字的字符串');
-  for (const field of ['createdAt', 'updatedAt']) if (!time(raw[field])) fail(field, '应为毫秒时间戳');
+    fail('position', t('clippings_errPosition'));
+  if (!strArray(raw.tags, 50, 50)) fail('tags', t('clippings_errTags'));
+  if (!strArray(raw.terms, 200, 200)) fail('terms', t('clippings_errTerms'));
+  if (!str(raw.note, 20_000)) fail('note', t('clippings_errNote'));
+  for (const field of ['createdAt', 'updatedAt']) if (!time(raw[field])) fail(field, t('clippings_errTime'));
   for (const field of ['deletedAt', 'notFoundAt'])
-    if (raw[field] !== undefined && !time(raw[field])) fail(field, '应为毫秒时间戳');
+    if (raw[field] !== undefined && !time(raw[field])) fail(field, t('clippings_errTime'));
   if (errors.length > before) return null;
 
   const record: Record<string, unknown> = {
@@ -86,25 +100,30 @@ function checkRecord(raw: unknown, at: string, errors: string[]): ClippingRecord
  */
 export function checkBackup(text: string): ImportCheck {
   if (text.length > MAX_IMPORT_CHARS)
-    return { ok: false, errors: [`文件过大（${text.length} 字符），上限 ${MAX_IMPORT_CHARS} 字符。`] };
+    return { ok: false, errors: [t('clippings_errTooLarge', text.length, MAX_IMPORT_CHARS)] };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (error) {
-    return { ok: false, errors: [`不是有效的 JSON（文件可能不完整或已损坏）：${(error as Error).message}`] };
+    return { ok: false, errors: [t('clippings_errNotJson', (error as Error).message)] };
   }
-  if (!isObject(data)) return { ok: false, errors: ['文件顶层应为对象。'] };
-  if (data.format !== BACKUP_FORMAT)
-    return { ok: false, errors: [`不是政策对照的摘录备份（format 应为 "${BACKUP_FORMAT}"）。`] };
+  if (!isObject(data)) return { ok: false, errors: [t('clippings_errTopLevel')] };
+  if (data.format !== BACKUP_FORMAT) return { ok: false, errors: [t('clippings_errNotBackup', BACKUP_FORMAT)] };
   if (!(Number.isInteger(data.version) && (data.version as number) >= 1 && (data.version as number) <= BACKUP_VERSION))
-    return { ok: false, errors: [`不支持的备份版本 ${String(data.version)}（支持 1–${BACKUP_VERSION}）。`] };
-  if (!Array.isArray(data.clippings)) return { ok: false, errors: ['clippings 应为数组。'] };
+    return {
+      ok: false,
+      errors: [t('clippings_errVersion', describeValue(data.version), BACKUP_VERSION)],
+    };
+  if (!Array.isArray(data.clippings))
+    return { ok: false, errors: [t('clippings_errClippingsList', describeValue(data.clippings))] };
   if (data.clippings.length > MAX_IMPORT_RECORDS)
-    return { ok: false, errors: [`摘录过多（${data.clippings.length} 条），上限 ${MAX_IMPORT_RECORDS} 条。`] };
+    return { ok: false, errors: [t('clippings_errTooMany', data.clippings.length, MAX_IMPORT_RECORDS)] };
+  if (data.count !== undefined && !(Number.isInteger(data.count) && (data.count as number) >= 0))
+    return { ok: false, errors: [t('clippings_errCount', describeValue(data.count))] };
   if (data.count !== undefined && data.count !== data.clippings.length)
     return {
       ok: false,
-      errors: [`文件声明 ${String(data.count)} 条摘录，实际 ${data.clippings.length} 条：文件不完整。`],
+      errors: [t('clippings_errCountMismatch', data.count as number, data.clippings.length)],
     };
 
   const errors: string[] = [];
@@ -113,7 +132,8 @@ export function checkBackup(text: string): ImportCheck {
   for (let i = 0; i < data.clippings.length && errors.length < MAX_ERRORS; i++) {
     const record = checkRecord(data.clippings[i], `clippings[${i}]`, errors);
     if (!record) continue;
-    if (ids.has(record.id)) errors.push(`clippings[${i}].id：与前面的摘录重复（${record.id}）`);
+    if (ids.has(record.id))
+      errors.push(t('clippings_errField', `clippings[${i}].id`, t('clippings_errDuplicateId', record.id)));
     ids.add(record.id);
     records.push(record);
   }

@@ -1,9 +1,13 @@
 import type { PolicyDatabase } from '../db/database';
 import { CLIPPING_FORMAT, type ClippingRecord } from '../db/records';
+import { SET_ASIDE_KEY, type SetAsideClipping } from '../db/upgrades';
+import { t } from '../i18n';
 import type { AnchorTarget, PageCapture, SaveOutcome } from '../messages/clippings';
 import { normalizeKey } from '../text/fold';
+import { type CitationStyle, DEFAULT_CITATION_STYLE, isCitationStyle } from './citation';
 import { dedupKey } from './keys';
 import { MAX_QUOTE, UNDO_WINDOW_MS } from './limits';
+import { tagsByUse } from './tags';
 import { termsInQuote } from './terms';
 import { hostOf, normalizeUrl } from './url';
 
@@ -18,15 +22,15 @@ export function newClippingId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-/** A short, user-facing explanation of a failed write. */
-export function describeWriteError(error: unknown): string {
+/** A short, user-facing explanation of a failed write (of a save, or of an import). */
+export function describeWriteError(error: unknown, during: 'save' | 'import' = 'save'): string {
   const name = (error as { name?: string })?.name ?? '';
   const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return '存储空间已满，摘录未保存（QuotaExceededError）。请导出备份并删除不需要的摘录。';
-  }
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError')
+    return t(during === 'import' ? 'clippings_errImportQuota' : 'clippings_errQuota');
   const message = (error as { message?: string })?.message ?? String(error);
-  return `写入数据库失败，摘录未保存：${name ? `${name}: ` : ''}${message}`.slice(0, 400);
+  const reason = `${name ? `${name}: ` : ''}${message}`.slice(0, 300);
+  return t(during === 'import' ? 'clippings_errImportWrite' : 'clippings_errWrite', reason);
 }
 
 /** Fills the derived field (duplicate key) and the format version. */
@@ -80,9 +84,9 @@ export async function savePageClipping(
   { force = false, now = Date.now() }: { force?: boolean; now?: number } = {},
 ): Promise<SaveOutcome> {
   if (capture.quote.length > MAX_QUOTE) {
-    return { status: 'refused', reason: `摘录过长（${capture.quote.length} 字），上限 ${MAX_QUOTE} 字。` };
+    return { status: 'refused', reason: t('clippings_errQuoteTooLong', capture.quote.length, MAX_QUOTE) };
   }
-  if (normalizeKey(capture.quote) === '') return { status: 'refused', reason: '没有选中文字。' };
+  if (normalizeKey(capture.quote) === '') return { status: 'refused', reason: t('clippings_errNothingSelected') };
   const record = withDerived({
     id: newClippingId(),
     kind: 'page',
@@ -103,7 +107,7 @@ export async function savePassageClipping(
   { now = Date.now() }: { now?: number } = {},
 ): Promise<SaveOutcome> {
   const passage = await db.passages.get(passageId);
-  if (!passage) return { status: 'refused', reason: `报告段落 ${passageId} 不存在。` };
+  if (!passage) return { status: 'refused', reason: t('clippings_errNoPassage', passageId) };
   const report = await db.reports.get(passage.reportId);
   const hits = await db.termHits.where('passageId').equals(passageId).toArray();
   const terms = termsInQuote(passage.text);
@@ -145,7 +149,7 @@ export async function mergeCaptureInto(
     return await db.transaction('rw', db.clippings, async () => {
       const existing = await db.clippings.get(id);
       if (!existing || existing.deletedAt !== undefined) {
-        return { status: 'refused', reason: '要合并的摘录已不存在。' } as const;
+        return { status: 'refused', reason: t('clippings_errGone') } as const;
       }
       const next: ClippingRecord = capture
         ? withDerived({
@@ -183,7 +187,7 @@ export async function editClipping(
   try {
     await db.transaction('rw', db.clippings, async () => {
       const existing = await db.clippings.get(id);
-      if (!existing) throw new Error('这条摘录已不存在。');
+      if (!existing) throw new Error(t('clippings_errGone'));
       const next = { ...existing, updatedAt: now };
       if (edit.note !== undefined) next.note = edit.note.slice(0, 20_000);
       if (edit.tags !== undefined) next.tags = normalizeTags(edit.tags);
@@ -322,6 +326,38 @@ export async function markBackup(db: PolicyDatabase, now = Date.now()): Promise<
   await db.settings.put({ key: LAST_BACKUP_KEY, value: now });
 }
 
+/** The user's tags, most used first (over clippings not deleted): for suggestions when tagging. */
+export async function userTags(db: PolicyDatabase): Promise<string[]> {
+  const lists: string[][] = [];
+  await db.clippings.each((c) => {
+    if (c.deletedAt === undefined && c.tags.length > 0) lists.push(c.tags);
+  });
+  return tagsByUse(lists);
+}
+
+export const CITATION_STYLE_KEY = 'clippings.citationStyle';
+
+/** The citation style the user chose on the clippings page (GB/T 7714—2025 until they choose). */
+export async function loadCitationStyle(db: PolicyDatabase): Promise<CitationStyle> {
+  const record = await db.settings.get(CITATION_STYLE_KEY);
+  return isCitationStyle(record?.value) ? record.value : DEFAULT_CITATION_STYLE;
+}
+
+export async function saveCitationStyle(db: PolicyDatabase, style: CitationStyle): Promise<void> {
+  await db.settings.put({ key: CITATION_STYLE_KEY, value: style });
+}
+
+/** Clippings a schema upgrade could not convert and kept aside (lib/db/upgrades.ts). */
+export async function setAsideClippings(db: PolicyDatabase): Promise<SetAsideClipping[]> {
+  const value = (await db.settings.get(SET_ASIDE_KEY))?.value;
+  return Array.isArray(value) ? (value as SetAsideClipping[]) : [];
+}
+
+/** Forgets the set-aside clippings (after the user saved them as a file, or chose to). */
+export async function discardSetAside(db: PolicyDatabase): Promise<void> {
+  await db.settings.delete(SET_ASIDE_KEY);
+}
+
 /** One clipping from two copies (local and imported): nothing either holds is lost. */
 export function mergeRecords(local: ClippingRecord, incoming: ClippingRecord): ClippingRecord {
   const newer = incoming.updatedAt > local.updatedAt ? incoming : local;
@@ -341,25 +377,44 @@ export function mergeRecords(local: ClippingRecord, incoming: ClippingRecord): C
 
 export interface ImportResult {
   added: number;
+  /** Same id, same quote and source: merged (tags and notes united, nothing lost). */
   merged: number;
+  /** Same id but another quote or source: both kept, the imported one under a new id. */
+  keptBoth: number;
 }
 
-/** Writes validated records in one transaction: all of them or, on any failure, none. */
+/** Whether two records with one id are the same clipping (quote and source), however edited since. */
+export function sameClipping(a: ClippingRecord, b: ClippingRecord): boolean {
+  const source = (c: ClippingRecord) =>
+    c.kind === 'passage' ? `p:${c.passageId ?? ''}` : `u:${c.urlKey ?? c.url ?? ''}`;
+  return a.kind === b.kind && source(a) === source(b) && normalizeKey(a.quote) === normalizeKey(b.quote);
+}
+
+/**
+ * Writes validated records in one transaction: all of them or, on any failure, none. A record whose
+ * id is already taken by a different clipping never overwrites it: both are kept, and the result
+ * says how many, so the page can tell the user.
+ */
 export async function importClippings(db: PolicyDatabase, records: readonly ClippingRecord[]): Promise<ImportResult> {
   try {
     return await db.transaction('rw', db.clippings, async () => {
       const existing = await db.clippings.bulkGet(records.map((r) => r.id));
       let merged = 0;
+      let keptBoth = 0;
       const next = records.map((record, i) => {
         const local = existing[i];
         if (!local) return record;
-        merged++;
-        return mergeRecords(local, record);
+        if (sameClipping(local, record)) {
+          merged++;
+          return mergeRecords(local, record);
+        }
+        keptBoth++;
+        return { ...record, id: newClippingId() };
       });
       await db.clippings.bulkPut(next);
-      return { added: records.length - merged, merged };
+      return { added: records.length - merged - keptBoth, merged, keptBoth };
     });
   } catch (error) {
-    throw new Error(describeWriteError(error).replace('摘录未保存', '导入未写入任何摘录'));
+    throw new Error(describeWriteError(error, 'import'));
   }
 }

@@ -231,9 +231,9 @@ describe('clippings end to end', { timeout: 240_000 }, () => {
     const md = await download(page, 'export-md');
     assert.match(md.name, /\.md$/);
     assert.ok(md.text.includes(`> ${QUOTE}`), 'quote in Markdown');
-    assert.ok(md.text.includes(`(${server.url}/clip-article.html)`), 'source link in Markdown');
+    assert.ok(md.text.includes(`<${server.url}/clip-article.html>`), 'source link in Markdown');
     assert.ok(md.text.includes('三医协同、紧密型医共体'), 'terms in Markdown');
-    assert.ok(md.text.includes('\\[EB/OL\\]'), 'citation in Markdown');
+    assert.ok(md.text.includes('\\[EB\\/OL\\]'), 'citation in Markdown (escaped: it renders as written)');
     const csv = await download(page, 'export-csv');
     assert.equal(csv.text.charCodeAt(0), 0xfeff, 'CSV has a BOM');
     assert.ok(csv.text.includes(`"${QUOTE.replaceAll('"', '""')}"`), 'quote in CSV');
@@ -241,7 +241,7 @@ describe('clippings end to end', { timeout: 240_000 }, () => {
     const backup = JSON.parse(jsonBackup.text);
     assert.equal(backup.count, 2);
     assert.notEqual(await page.getByTestId('backup-status').textContent(), '');
-    assert.match(await page.getByTestId('backup-status').textContent(), /上次完整备份/);
+    assert.match(await page.getByTestId('backup-status').textContent(), /上次完整备份|Last full backup/);
     storedBeforeRestart = await readStore(page, 'clippings');
     await page.close();
   });
@@ -267,7 +267,7 @@ describe('clippings end to end', { timeout: 240_000 }, () => {
     await page.getByTestId('import').setInputFiles(jsonBackup.path);
     await until(
       async () =>
-        /已导入 2 条/.test(
+        /已导入 2 条|Imported 2 clippings/.test(
           (await page
             .getByTestId('notice')
             .textContent()
@@ -284,7 +284,7 @@ describe('clippings end to end', { timeout: 240_000 }, () => {
     await page.getByTestId('import').setInputFiles(jsonBackup.path);
     await until(
       async () =>
-        /合并 2/.test(
+        /合并 2|2 merged/.test(
           (await page
             .getByTestId('notice')
             .textContent()
@@ -300,7 +300,7 @@ describe('clippings end to end', { timeout: 240_000 }, () => {
     await page.getByTestId('import').setInputFiles(broken);
     await until(
       async () =>
-        /无法导入/.test(
+        /无法导入|cannot be imported/.test(
           (await page
             .getByTestId('notice')
             .textContent()
@@ -308,7 +308,7 @@ describe('clippings end to end', { timeout: 240_000 }, () => {
         ),
       'refusal',
     );
-    assert.match(await page.getByTestId('notice').textContent(), /不是有效的 JSON/);
+    assert.match(await page.getByTestId('notice').textContent(), /不是有效的 JSON|Not valid JSON/);
     assert.equal((await readStore(page, 'clippings')).length, 2);
   });
 });

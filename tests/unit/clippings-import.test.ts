@@ -95,6 +95,33 @@ describe('JSON backup validation', () => {
     expect(text).not.toContain('clippings[0]');
   });
 
+  it('gives a clear message for malformed values anywhere, deep nesting included', () => {
+    const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    const file = (fields: string) =>
+      `{"format":"policy-cross-ref/clippings","exportedAt":"2026-01-01T00:00:00Z",${fields}}`;
+    const cases: Array<[string, RegExp]> = [
+      [
+        file(`"version":${deep(20000)},"count":0,"clippings":[]`),
+        /不支持的备份版本 数组（1 项）（version 应为 1–1 的整数）/,
+      ],
+      [file(`"version":1,"count":${deep(20000)},"clippings":[]`), /count 应为非负整数，文件中是 数组（1 项）/],
+      [file(`"version":1,"count":1.5,"clippings":[]`), /count 应为非负整数，文件中是 1\.5/],
+      [file(`"version":{"a":1},"clippings":[]`), /不支持的备份版本 对象/],
+      [file(`"version":1,"clippings":${deep(3)}`), /clippings\[0\]：应为对象/],
+      [file(`"version":1,"clippings":{"0":1}`), /clippings 应为数组，文件中是 对象/],
+    ];
+    for (const [text, message] of cases) {
+      const check = checkBackup(text);
+      expect(check.ok).toBe(false);
+      if (!check.ok) expect(check.errors.join('\n')).toMatch(message);
+    }
+    const nested = { ...record('n'), tags: JSON.parse(deep(2000)), format: JSON.parse(deep(2000)) };
+    const check = checkBackup(backupOf([nested]));
+    expect(check.ok).toBe(false);
+    if (!check.ok)
+      expect(check.errors).toEqual(expect.arrayContaining([expect.stringMatching(/clippings\[0\]\.tags/)]));
+  });
+
   it('refuses duplicate ids within one file', () => {
     const check = checkBackup(backupOf([record('a'), record('a')]));
     expect(check.ok).toBe(false);
@@ -131,7 +158,7 @@ describe('importing into the database', () => {
     await db.clippings.bulkAdd([record('a', { tags: ['本地'], note: '本地笔记' }), record('b')]);
     const incoming = [record('a', { tags: ['导入'], note: '导入笔记', updatedAt: T + 10 }), record('c')];
     const result = await importClippings(db, incoming);
-    expect(result).toEqual({ added: 1, merged: 1 });
+    expect(result).toEqual({ added: 1, merged: 1, keptBoth: 0 });
     expect(await db.clippings.count()).toBe(3);
     const a = await db.clippings.get('a');
     expect(a?.tags).toEqual(['本地', '导入']);
@@ -141,6 +168,21 @@ describe('importing into the database', () => {
     await importClippings(db, incoming);
     expect(await db.clippings.count()).toBe(3);
     expect((await db.clippings.get('a'))?.tags).toEqual(['本地', '导入']);
+  });
+
+  it('keeps both when an id meets a different clipping, and says so', async () => {
+    const db = freshDb();
+    const local = record('a', { note: '本地' });
+    await db.clippings.add(local);
+    const other = record('a', { quote: '完全不同的一段话', note: '导入' });
+    const result = await importClippings(db, [other]);
+    expect(result).toEqual({ added: 0, merged: 0, keptBoth: 1 });
+    const all = await db.clippings.toArray();
+    expect(all).toHaveLength(2);
+    expect(await db.clippings.get('a')).toEqual(local);
+    const copy = all.find((c) => c.id !== 'a');
+    expect(copy?.quote).toBe('完全不同的一段话');
+    expect(copy?.note).toBe('导入');
   });
 
   it('writes nothing when the write fails part way', async () => {

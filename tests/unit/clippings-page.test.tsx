@@ -2,13 +2,15 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClippingsApp } from '../../components/clippings/ClippingsApp';
-import { savePageClipping } from '../../lib/clippings/store';
+import { CITATION_STYLE_KEY, LAST_BACKUP_KEY, savePageClipping } from '../../lib/clippings/store';
 import { database } from '../../lib/db/database';
+import { SET_ASIDE_KEY } from '../../lib/db/upgrades';
 
 const db = database();
 
 beforeEach(async () => {
   await db.clippings.clear();
+  await db.settings.clear();
   await savePageClipping(
     db,
     { quote: '全面促进“三医协同”', url: 'https://a.example/1', title: '甲文', site: '甲网' },
@@ -69,5 +71,78 @@ describe('the clippings page', () => {
   it('shows whether a backup was made', async () => {
     render(<ClippingsApp />);
     await waitFor(() => expect(screen.getByTestId('backup-status').textContent).toMatch(/尚未备份过/));
+  });
+
+  it('labels the saved and the published date', async () => {
+    await savePageClipping(
+      db,
+      { quote: '推进紧密型县域医共体建设', url: 'https://c.example/3', title: '丙文', published: '2024-07-23' },
+      { now: 3000 },
+    );
+    render(<ClippingsApp />);
+    await waitFor(() => expect(quotes()).toHaveLength(3));
+    expect(screen.getAllByTestId('published').map((p) => p.textContent)).toEqual(['发布于 2024-07-23']);
+    expect(screen.getAllByTestId('saved')[0]?.textContent).toMatch(/^保存于 \d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('switches the citation style and keeps the choice', async () => {
+    await db.clippings.toCollection().modify({ author: '甲; 乙', published: '2024-01-12' });
+    render(<ClippingsApp />);
+    await waitFor(() => expect(quotes()).toHaveLength(2));
+    const citation = () => screen.getAllByTestId('citation')[0]?.textContent ?? '';
+    expect(citation()).toMatch(/^甲，乙\. 乙文\[EB\/OL\]\. （2024-01-12）\[/);
+    // as the browser does it: the value changes, then a change event
+    const select = screen.getByTestId('citation-style') as HTMLSelectElement;
+    select.value = 'gbt7714-2015';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => expect(citation()).toMatch(/^甲, 乙\. 乙文\[EB\/OL\]\. \(2024-01-12\)\[/));
+    await waitFor(async () => expect((await db.settings.get(CITATION_STYLE_KEY))?.value).toBe('gbt7714-2015'));
+  });
+
+  it("suggests the user's tags while editing", async () => {
+    await db.clippings.toCollection().modify({ tags: ['县医院', '医改'] });
+    render(<ClippingsApp />);
+    await waitFor(() => expect(quotes()).toHaveLength(2));
+    fireEvent.click(screen.getAllByText('编辑笔记和标签')[0] as HTMLElement);
+    const field = screen.getByRole('textbox', { name: /标签/ });
+    fireEvent.input(field, { target: { value: '' } });
+    const chips = () => screen.queryAllByTestId('tag-suggestions').flatMap((g) => [...g.querySelectorAll('button')]);
+    await waitFor(() => expect(chips().map((b) => b.textContent)).toEqual(['#医改', '#县医院']));
+    fireEvent.input(field, { target: { value: '县' } });
+    await waitFor(() => expect(chips().map((b) => b.textContent)).toEqual(['#县医院']));
+    fireEvent.click(chips()[0] as HTMLElement);
+    expect((field as HTMLInputElement).value).toBe('县医院，');
+  });
+
+  it('shows an error recording the backup time instead of the success notice', async () => {
+    const put = db.settings.put.bind(db.settings);
+    db.settings.put = ((record: { key: string }) =>
+      record.key === LAST_BACKUP_KEY ? Promise.reject(new Error('磁盘已满')) : put(record as never)) as never;
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = () => 'blob:x';
+    try {
+      render(<ClippingsApp />);
+      await waitFor(() => expect(quotes()).toHaveLength(2));
+      await waitFor(() => expect(screen.getByTestId('result-count').dataset.loaded).toBe('all'));
+      fireEvent.click(screen.getByTestId('backup'));
+      await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/备份时间未能记录：磁盘已满/));
+      expect(screen.getByTestId('notice').getAttribute('role')).toBe('alert');
+      expect(screen.getByTestId('backup-status').textContent).toMatch(/尚未备份过/);
+    } finally {
+      db.settings.put = put as never;
+      URL.createObjectURL = createObjectURL;
+    }
+  });
+
+  it('tells the user about clippings an upgrade set aside', async () => {
+    await db.settings.put({
+      key: SET_ASIDE_KEY,
+      value: [{ record: { id: 'bad', quote: 42 }, version: 2, reason: 'quote is not a string', at: 1 }],
+    });
+    render(<ClippingsApp />);
+    await waitFor(() => expect(screen.getByTestId('set-aside').textContent).toMatch(/1 条摘录格式损坏，已单独保留/));
+    fireEvent.click(screen.getByText('不再保留'));
+    await waitFor(() => expect(screen.queryByTestId('set-aside')).toBeNull());
+    expect(await db.settings.get(SET_ASIDE_KEY)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { extractMetadata, findDocNumber } from '../../lib/clippings/metadata';
+import { extractMetadata, findByline, findDocNumber } from '../../lib/clippings/metadata';
 import { normalizeUrl } from '../../lib/clippings/url';
 
 describe('url normalisation', () => {
@@ -56,5 +56,38 @@ describe('page metadata', () => {
     const meta = extractMetadata(document);
     expect(meta.title).toBe('只有标题');
     expect(meta.canonicalUrl).toBeUndefined();
+  });
+
+  it('keeps every citation_author, and never takes a host name for an author', () => {
+    document.head.innerHTML = `
+      <title>一篇报道</title>
+      <meta name="citation_author" content="张三">
+      <meta name="citation_author" content="李四">`;
+    expect(extractMetadata(document).author).toBe('张三; 李四');
+    document.head.innerHTML = '<title>一篇报道</title><meta name="author" content="www.example.gov.cn">';
+    expect(extractMetadata(document).author).toBeUndefined();
+  });
+
+  it('reads the visible byline when the page has no author or date meta tags', () => {
+    document.head.innerHTML = '<title>县域医共体建设再提速_示例新闻网</title>';
+    const text =
+      '首页 > 要闻\n县域医共体建设再提速\n来源：福建省卫生健康委员会　发布时间：2024-07-23 09:30\n正文第一段。';
+    const meta = extractMetadata(document, text);
+    expect(meta.author).toBe('福建省卫生健康委员会');
+    expect(meta.published).toBe('2024-07-23');
+  });
+
+  it('reads bylines written in the usual ways', () => {
+    expect(findByline('标题\n发布日期：2024年1月29日  来源：福建省卫生健康委员会  浏览次数：12', '标题')).toEqual({
+      source: '福建省卫生健康委员会',
+      published: '2024-01-29',
+    });
+    expect(findByline('标题\n来源: 健康频道 | 编辑: 王五', '标题')).toEqual({ source: '健康频道' });
+    expect(findByline('标题\n作者：张三、李四　来源：示例日报', '标题')).toEqual({
+      source: '示例日报',
+      author: '张三、李四',
+    });
+    expect(findByline('标题\n来源：www.example.cn', '标题')).toEqual({});
+    expect(findByline('没有署名的页面')).toEqual({});
   });
 });

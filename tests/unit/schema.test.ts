@@ -2,8 +2,10 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { dedupKey } from '../../lib/clippings/keys';
 import { PolicyDatabase } from '../../lib/db/database';
+import { v2DedupKey } from '../../lib/db/frozen/v2-dedup-key';
 import { CLIPPING_FORMAT, type ClippingRecord } from '../../lib/db/records';
 import { SCHEMA_HISTORY } from '../../lib/db/schema';
+import { SET_ASIDE_KEY, type SetAsideClipping } from '../../lib/db/upgrades';
 
 /**
  * The schema history is append-only: a shipped version must never change, or browsers that
@@ -275,7 +277,7 @@ const USER_ROWS_V4 = {
 function expectedAfterUpgrade(fixture: ClippingV1 | ClippingRecord, version: number): Record<string, unknown> {
   if (version >= 2) return { ...fixture };
   // v1 → v2: every v1 field kept as it was; derived fields filled; format bumped
-  return { ...fixture, format: CLIPPING_FORMAT, dedupKey: dedupKey(fixture) };
+  return { ...fixture, format: CLIPPING_FORMAT, dedupKey: v2DedupKey(fixture) };
 }
 
 describe('schema history', () => {
@@ -349,4 +351,93 @@ describe('schema history', () => {
       await Dexie.delete(name);
     },
   );
+});
+
+describe('the v1 → v2 upgrade', () => {
+  // Keys computed by the code of commit 8c3466b (where v2 shipped): lib/clippings/keys.ts with the
+  // fold table of that day, bundled from `git archive 8c3466b lib` with esbuild and run with Node.
+  const V2_KEYS: Array<[Parameters<typeof v2DedupKey>[0], string]> = [
+    [
+      { kind: 'page', quote: '全面促进“三医协同”', urlKey: 'https://example.org/news/1' },
+      'page:https://example.org/news/1:20eb0e0624ccff23:8',
+    ],
+    [
+      { kind: 'passage', quote: '深入推进“千县工程”', passageId: 'national-work-conference-2024:5' },
+      'passage:national-work-conference-2024:5:d573ce8c8c647609:8',
+    ],
+    [
+      {
+        kind: 'page',
+        quote: '並且  推進 緊密型縣域醫共體 建設，ＡＢＣ abc\u3000「引號」\u0000',
+        url: 'https://example.gov.cn/a.html?utm_source=wx',
+      },
+      'page:https://example.gov.cn/a.html?utm_source=wx:a45021196cbf1f7a:23',
+    ],
+    [
+      { kind: 'page', quote: '三醫協同發展和治理；優質醫療資源擴容', urlKey: 'https://x.cn/b' },
+      'page:https://x.cn/b:1987313a40a48b4b:18',
+    ],
+    [{ kind: 'passage', quote: '無' }, 'page::659aa23f92181f04:1'],
+  ];
+
+  it('computes duplicate keys exactly as the code that shipped v2 did', () => {
+    for (const [source, key] of V2_KEYS) expect(v2DedupKey(source), source.quote).toBe(key);
+  });
+
+  it('does not follow the live key once the catalogue (and so the fold table) changed', () => {
+    // 並 was folded at v2 (its catalogue then had 并); the current table no longer has the pair
+    const source = V2_KEYS[2]?.[0] as Parameters<typeof v2DedupKey>[0];
+    expect(dedupKey(source)).not.toBe(v2DedupKey(source));
+  });
+
+  it('sets a malformed record aside and upgrades all the others', async () => {
+    const name = 'schema-upgrade-malformed';
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_HISTORY[0]?.stores ?? {});
+    const good = CLIPPING_FIXTURES[1] ?? [];
+    const broken = [
+      {
+        id: 'broken-quote',
+        format: 1,
+        kind: 'page',
+        quote: 42,
+        tags: [],
+        terms: [],
+        note: '',
+        createdAt: 1,
+        updatedAt: 1,
+      },
+      {
+        id: 'broken-tags',
+        format: 1,
+        kind: 'page',
+        quote: 'x',
+        tags: '医改',
+        terms: [],
+        note: '',
+        createdAt: 2,
+        updatedAt: 2,
+      },
+      { id: 7, format: 1, kind: 'page', quote: '数字 id', tags: [], terms: [], note: '', createdAt: 3, updatedAt: 3 },
+    ];
+    await old.table('clippings').bulkPut([...good, ...broken]);
+    old.close();
+
+    const current = new PolicyDatabase(name);
+    await current.open();
+    expect((await current.clippings.toCollection().primaryKeys()).sort()).toEqual(good.map((c) => c.id).sort());
+    for (const fixture of good)
+      expect(await current.clippings.get(fixture.id)).toEqual(expectedAfterUpgrade(fixture, 1));
+    const aside = (await current.settings.get(SET_ASIDE_KEY))?.value as SetAsideClipping[];
+    // kept exactly as stored (in primary-key order: numbers before strings), each with its reason
+    expect(aside.map((a) => a.record)).toEqual([broken[2], broken[0], broken[1]]);
+    expect(aside.map((a) => a.reason)).toEqual([
+      'id is not a string',
+      'quote is not a string',
+      'tags is not a list of strings',
+    ]);
+    expect(aside.every((a) => a.version === 2)).toBe(true);
+    current.close();
+    await Dexie.delete(name);
+  });
 });
