@@ -11,9 +11,10 @@ const OBSERVED: MutationObserverInit = {
   childList: true,
   subtree: true,
   characterData: true,
-  // revealing hidden text (a "read more", an accordion) is the common way text becomes visible
+  // revealing hidden text (a "read more", an accordion, a dialog or <details> opened) is the
+  // common way text becomes visible; popovers change no attribute and are followed by `toggle`
   attributes: true,
-  attributeFilter: ['hidden'],
+  attributeFilter: ['hidden', 'open'],
 };
 
 /** The open shadow roots of the elements under a root (not nested ones: those are found when their tree is walked). */
@@ -71,6 +72,8 @@ export class PageScanner {
     this.stopped = false;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.doc.documentElement, OBSERVED);
+    // `toggle` does not bubble, but it passes the document in the capture phase
+    this.doc.addEventListener('toggle', this.onToggle, { capture: true });
     const roots: (Element | ShadowRoot)[] = [...this.visibleContainers(), this.doc.body ?? this.doc.documentElement];
     return this.enqueue(() => this.walk(roots));
   }
@@ -78,6 +81,7 @@ export class PageScanner {
   stop(): void {
     this.stopped = true;
     this.observer?.disconnect();
+    this.doc.removeEventListener('toggle', this.onToggle, { capture: true });
     this.observer = null;
     if (this.batchTimer !== null) clearTimeout(this.batchTimer);
     this.batchTimer = null;
@@ -194,10 +198,7 @@ export class PageScanner {
       const target = record.target;
       if (isOwnUi(target)) continue;
       if (record.type === 'attributes') {
-        this.toggled.add(target as Element);
-        this.added.add(target as Element);
-        // the block around it: hidden now, its text may have been part of a term there
-        this.dirty.add(target.parentNode ?? target);
+        this.noteToggled(target as Element);
         continue;
       }
       this.dirty.add(target);
@@ -206,6 +207,26 @@ export class PageScanner {
       }
       if (record.removedNodes.length > 0) this.needsPrune = true;
     }
+    this.schedule();
+  }
+
+  /** A popover shown or hidden (dialogs and <details> also fire it; their `open` is observed too). */
+  private readonly onToggle = (event: Event): void => {
+    const target = event.target;
+    if (!(target instanceof Element) || isOwnUi(target)) return;
+    this.noteToggled(target);
+    this.schedule();
+  };
+
+  /** An element shown or hidden: what was marked inside it is dropped, then it is scanned again. */
+  private noteToggled(element: Element): void {
+    this.toggled.add(element);
+    this.added.add(element);
+    // the block around it: hidden now, its text may have been part of a term there
+    this.dirty.add(element.parentNode ?? element);
+  }
+
+  private schedule(): void {
     if (this.batchTimer === null && (this.dirty.size > 0 || this.added.size > 0 || this.needsPrune)) {
       this.batchTimer = setTimeout(() => {
         this.batchTimer = null;
