@@ -185,7 +185,7 @@ describe('a hostile page gets nothing', { timeout: 300_000 }, () => {
       const button = () =>
         inCard(page, function () {
           const b = [...this.querySelectorAll('button')].find(
-            (el) => el.textContent.includes('保存摘录') && el.getClientRects().length > 0,
+            (el) => el.classList.contains('save-selection') && el.getClientRects().length > 0,
           );
           if (!b) return null;
           const r = b.getBoundingClientRect();
@@ -245,7 +245,7 @@ describe('a hostile page gets nothing', { timeout: 300_000 }, () => {
       // whatever is left of our UI must not be a restyled button
       const left = await inCard(page, function () {
         const host = getComputedStyle(this.host);
-        const b = [...this.querySelectorAll('button')].find((el) => el.textContent.includes('保存摘录'));
+        const b = [...this.querySelectorAll('button')].find((el) => el.classList.contains('save-selection'));
         return {
           button: b ? b.getClientRects().length > 0 : false,
           opacity: host.opacity,
@@ -288,7 +288,7 @@ describe('a hostile page gets nothing', { timeout: 300_000 }, () => {
       const shown = await waitFor(
         () =>
           inCard(page, function () {
-            const b = [...this.querySelectorAll('button')].find((el) => el.textContent.includes('保存摘录'));
+            const b = [...this.querySelectorAll('button')].find((el) => el.classList.contains('save-selection'));
             const r = b?.getBoundingClientRect();
             return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
           }),
