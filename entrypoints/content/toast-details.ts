@@ -43,7 +43,8 @@ export function pickSuggestions(all: readonly string[], fieldText: string, limit
 
 /** Replaces the word being typed with `tag` and leaves the field ready for the next one. */
 export function acceptSuggestion(fieldText: string, tag: string): string {
-  const cut = Math.max(...[',', '，', '、', ';', '；', '\n'].map((sep) => fieldText.lastIndexOf(sep)));
+  let cut = fieldText.length - 1;
+  while (cut >= 0 && !SEPARATORS.test(fieldText[cut] as string)) cut--;
   const head = cut < 0 ? '' : fieldText.slice(0, cut + 1);
   return `${head.trimEnd()}${head.trim() ? ' ' : ''}${tag}, `;
 }

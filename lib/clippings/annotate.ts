@@ -1,4 +1,5 @@
 import type { PolicyDatabase } from '../db/database';
+import { t } from '../i18n';
 import type { AnnotateOutcome } from '../messages/clippings';
 import { describeWriteError, mergeNotes, normalizeTags, withDerived } from './store';
 import { normalizeUrl } from './url';
@@ -43,21 +44,20 @@ export interface AnnotateRequest {
   now?: number;
 }
 
-const GONE = '这条摘录已不存在。';
-const NOT_YOURS = '只能为刚在本页保存的摘录添加标签和笔记。';
-
 export async function annotateClipping(db: PolicyDatabase, request: AnnotateRequest): Promise<AnnotateOutcome> {
   const now = request.now ?? Date.now();
   try {
     return await db.transaction('rw', db.clippings, async () => {
       const existing = await db.clippings.get(request.id);
-      if (!existing || existing.deletedAt !== undefined) return { status: 'failed', reason: GONE } as const;
+      if (!existing || existing.deletedAt !== undefined)
+        return { status: 'failed', reason: t('inpage_clippingGone') } as const;
       if (request.senderUrl !== undefined) {
-        if (now - existing.updatedAt > ANNOTATE_WINDOW_MS) return { status: 'failed', reason: NOT_YOURS } as const;
+        if (now - existing.updatedAt > ANNOTATE_WINDOW_MS)
+          return { status: 'failed', reason: t('inpage_annotateRefused') } as const;
         if (existing.kind === 'page') {
           const own = originOf(existing.url ?? existing.urlKey);
           const asking = originOf(normalizeUrl(request.senderUrl) ?? request.senderUrl);
-          if (own === null || own !== asking) return { status: 'failed', reason: NOT_YOURS } as const;
+          if (own === null || own !== asking) return { status: 'failed', reason: t('inpage_annotateRefused') } as const;
         }
       }
       const tags = normalizeTags([...existing.tags, ...request.tags]);
