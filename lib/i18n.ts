@@ -23,7 +23,8 @@ export function fill(entry: Entry, subs: readonly string[]): string {
 
 /**
  * The interface text in the browser's language (public/_locales; Chinese by default). Outside an
- * extension (unit tests) the Chinese messages are used directly.
+ * extension (unit tests) the Chinese messages are used directly, placeholders filled the way
+ * `i18n.getMessage` fills them ($NAME$ → its `$n` substitution).
  */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
   const subs = substitutions.map(String);
@@ -43,13 +44,24 @@ type PluralBase = {
 
 /**
  * A message with a count, in the right grammatical number: `${base}_one` for exactly one,
- * `${base}_other` otherwise ("1 clipping", "2 clippings"; Chinese writes both the same way).
+ * `${base}_other` otherwise, by the language's plural rules ("1 clipping", "2 clippings";
+ * Chinese writes both the same way; `chrome.i18n` has no plurals of its own).
  * The count is the first substitution; more may follow.
  */
 export function tn(base: PluralBase, count: number, ...more: (string | number)[]): string {
-  const key = `${base}_${count === 1 ? 'one' : 'other'}` as MessageKey;
-  return t(key, count.toLocaleString(uiLanguage()), ...more);
+  const language = uiLanguage();
+  let form = 'other';
+  try {
+    form = new Intl.PluralRules(language).select(count);
+  } catch {
+    // an unknown locale tag: the general form
+  }
+  const key = `${base}_${form === 'one' ? 'one' : 'other'}` as MessageKey;
+  return t(key, count.toLocaleString(language), ...more);
 }
+
+/** The in-page UI's name for tn. */
+export const plural = tn;
 
 /**
  * The language the messages are shown in, as a BCP 47 tag for dates and numbers: read from the

@@ -56,7 +56,7 @@ export function MarkingSwitches({ site }: { site: string | null }) {
             .sort((a, b) => a - b)
             .map((ms) => (
               <option key={ms} value={String(ms)}>
-                {ms} ms
+                {t('popup_delayMs', ms)}
               </option>
             ))}
         </select>

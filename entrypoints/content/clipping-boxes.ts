@@ -131,6 +131,7 @@ export class ClippingBoxes {
       if (top && !top.contains(range.commonAncestorContainer)) continue;
       const clip = clipRect(range.commonAncestorContainer, viewport);
       if (!clip) continue;
+      let first = true;
       for (const rect of range.getClientRects()) {
         if (used >= MAX_BOXES) break;
         const left = Math.max(rect.left, clip.left);
@@ -139,6 +140,8 @@ export class ClippingBoxes {
         const bottom = Math.min(rect.bottom, clip.bottom);
         if (right - left < 1 || bottom - topEdge < 1) continue;
         const box = this.box(used++, layer);
+        box.classList.toggle('start', first); // the bar marks where a quote begins
+        first = false;
         box.style.left = `${left}px`;
         box.style.top = `${topEdge}px`;
         box.style.width = `${right - left}px`;

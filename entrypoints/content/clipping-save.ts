@@ -1,14 +1,17 @@
 import { ask } from '../../lib/ask';
-import { captureSelection, tooLongMessage } from '../../lib/clippings/capture';
-import type { PageCapture, SaveOutcome } from '../../lib/messages/clippings';
+import { captureSelection, MAX_QUOTE } from '../../lib/clippings/capture';
+import { plural, t } from '../../lib/i18n';
+import type { AnnotateOutcome, PageCapture, SaveOutcome } from '../../lib/messages/clippings';
 import type { CaptureOutcome } from '../../lib/messages/content';
 import type { ClippingHighlights } from './clipping-highlights';
 import type { Toast } from './toast';
+import type { DetailsInput } from './toast-details';
 
 /**
  * Saving the selection as a clipping: the context menu, the shortcut and the selection button all
  * end here. The outcome is confirmed in a toast, and a saved quote is drawn at once over the range
- * the user selected (no round trip that would walk the page again).
+ * the user selected (no round trip that would walk the page again). The toast of a save offers
+ * tags and a note for the new clipping (the card's saves end in `offerDetails` too).
  */
 export class ClippingSaver {
   constructor(
@@ -21,11 +24,11 @@ export class ClippingSaver {
   async saveSelection(): Promise<CaptureOutcome> {
     const result = captureSelection(this.doc);
     if (result.status === 'empty') {
-      this.toast.show('没有选中文字。');
+      this.toast.show(t('toast_noSelection'));
       return { status: 'empty' };
     }
     if (result.status === 'too-long') {
-      const reason = tooLongMessage(result.length);
+      const reason = plural('inpage_tooLong', result.length, MAX_QUOTE.toLocaleString());
       this.toast.show(reason, { error: true });
       return { status: 'refused', reason };
     }
@@ -38,7 +41,7 @@ export class ClippingSaver {
 
   private async send(request: () => Promise<SaveOutcome | undefined>): Promise<SaveOutcome> {
     try {
-      return (await request()) ?? { status: 'failed', reason: '扩展没有响应，请重试。' };
+      return (await request()) ?? { status: 'failed', reason: t('toast_noResponse') };
     } catch (error) {
       return { status: 'failed', reason: String((error as Error)?.message ?? error) };
     }
@@ -47,24 +50,24 @@ export class ClippingSaver {
   private report(outcome: SaveOutcome, capture: PageCapture, range: Range | null): void {
     switch (outcome.status) {
       case 'saved':
-        this.toast.show('已保存摘录 ✓');
+        this.offerDetails(outcome.id, true);
         if (range && !range.collapsed) {
           const { quote, prefix, suffix, position } = capture;
           this.highlights.addSaved({ id: outcome.id, quote, prefix, suffix, position }, range);
         }
         return;
       case 'duplicate':
-        this.toast.show('这段文字已保存过。', {
+        this.toast.show(t('toast_duplicate'), {
           actions: [
             {
-              label: '合并到已有摘录',
+              label: t('toast_merge'),
               run: () =>
                 void this.send(() => ask('mergeClipping', { id: outcome.id, capture })).then((o) =>
                   this.report(o, capture, range),
                 ),
             },
             {
-              label: '另存一条',
+              label: t('toast_saveCopy'),
               run: () =>
                 void this.send(() => ask('savePageClipping', { capture, force: true })).then((o) =>
                   this.report(o, capture, range),
@@ -74,11 +77,40 @@ export class ClippingSaver {
         });
         return;
       case 'refused':
-        this.toast.show(`未保存：${outcome.reason}`, { error: true });
+        this.toast.show(t('toast_notSaved', outcome.reason), { error: true });
         return;
       case 'failed':
-        this.toast.show(`保存失败：${outcome.reason}`, { error: true });
+        this.toast.show(t('toast_saveFailed', outcome.reason), { error: true });
         return;
+    }
+  }
+
+  /**
+   * Confirms the save of clipping `id` with the form for its tags and note. `focus` moves the
+   * keyboard into the form (not for a save from the card, which keeps its own focus).
+   */
+  offerDetails(id: string, focus: boolean): void {
+    this.toast.show(t('toast_saved'), {
+      details: {
+        focus,
+        suggestions: ask('clippingTags', {}).then((tags) => tags ?? []),
+        submit: (input) => void this.annotate(id, input),
+      },
+    });
+  }
+
+  private async annotate(id: string, input: DetailsInput): Promise<void> {
+    if (input.tags.length === 0 && input.note === '') return;
+    let outcome: AnnotateOutcome | undefined;
+    try {
+      outcome = await ask('annotateClipping', { id, tags: input.tags, note: input.note });
+    } catch (error) {
+      outcome = { status: 'failed', reason: String((error as Error)?.message ?? error) };
+    }
+    if (outcome?.status === 'saved') {
+      this.toast.show(input.tags.length > 0 ? plural('toast_detailsSaved', input.tags.length) : t('toast_noteSaved'));
+    } else {
+      this.toast.show(t('toast_detailsFailed', outcome?.reason ?? t('toast_noResponse')), { error: true });
     }
   }
 }

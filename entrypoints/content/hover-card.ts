@@ -1,6 +1,7 @@
 import { passageWithSource } from '../../components/card/source-line';
 import type { TermCardProps } from '../../components/card/TermCard';
 import { ask } from '../../lib/ask';
+import { t } from '../../lib/i18n';
 import type { SaveOutcome } from '../../lib/messages/clippings';
 import type { CardPassage, TermCardData } from '../../lib/messages/corpus';
 import { matchedText, type PageMatch } from '../../lib/page/page-matches';
@@ -12,7 +13,8 @@ import type { UiHost } from './ui-host';
 /** Grace period before a card closes after the pointer left both the mark and the card. */
 const CLOSE_GRACE_MS = 300;
 
-const NOT_INTACT: SaveOutcome = { status: 'refused', reason: '页面遮挡或改动了扩展的界面，未执行操作。' };
+/** The card's refusal when the page covered or tampered with our UI (worded when used: locale). */
+const notIntact = (): SaveOutcome => ({ status: 'refused', reason: t('inpage_uiObstructed') });
 
 /**
  * The card for a marked term: opened by the user's pointer resting on a mark (trusted events only:
@@ -34,6 +36,8 @@ export class HoverCard {
     private readonly doc: Document,
     private readonly ui: UiHost,
     private readonly marking: TermMarking,
+    /** A passage saved from the card: the save toast offers tags and a note for it. */
+    private readonly onSaved?: (id: string) => void,
   ) {
     this.card = new CardHost(ui, doc, () => this.closeCard());
     ui.whenWithdrawn(() => this.closeCard());
@@ -169,8 +173,12 @@ export class HoverCard {
       canonical: canonicalOf(match.termId),
       matchedForm: matchedText(match).replace(/\s+/g, ' ').trim(),
       state,
-      onSave: (passage: CardPassage) =>
-        usable() ? ask('savePassageClipping', { passageId: passage.passageId }) : Promise.resolve(NOT_INTACT),
+      onSave: async (passage: CardPassage) => {
+        if (!usable()) return notIntact();
+        const outcome = await ask('savePassageClipping', { passageId: passage.passageId });
+        if (outcome?.status === 'saved') this.onSaved?.(outcome.id);
+        return outcome;
+      },
       onCopy: (passage: CardPassage) => (usable() ? this.copy(passageWithSource(passage)) : Promise.resolve(false)),
       onMore: (reportId?: string) => {
         if (usable())

@@ -35,9 +35,9 @@ export default defineContentScript({
     const ui = new UiHost(document);
     signal.addEventListener('abort', () => ui.dispose());
     const marking = new TermMarking(document);
-    const card = new HoverCard(document, ui, marking);
     const highlights = new ClippingHighlights(document, ui);
     const saver = new ClippingSaver(document, new Toast(document, ui), highlights);
+    const card = new HoverCard(document, ui, marking, (id) => saver.offerDetails(id, false));
     const button = new SelectionButton(document, ui, saver);
 
     answerExtension(

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n';
 import { loadSelectionButton, SELECTION_BUTTON_KEY } from '../../lib/settings/clippings';
 import type { ClippingSaver } from './clipping-save';
 import type { UiHost } from './ui-host';
@@ -105,7 +106,7 @@ export class SelectionButton {
     const button = this.doc.createElement('button');
     button.type = 'button';
     button.className = 'save-selection';
-    button.textContent = '保存摘录';
+    button.textContent = t('selection_save');
     button.style.left = `${Math.max(4, Math.min(view.innerWidth - 90, rect.right - 40))}px`;
     button.style.top = `${Math.max(4, Math.min(view.innerHeight - 32, rect.bottom + 6))}px`;
     // keep the selection: a mousedown on the button would otherwise collapse it

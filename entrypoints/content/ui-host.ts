@@ -104,6 +104,11 @@ export class UiHost {
     return this.host !== null && event.composedPath().includes(this.host);
   }
 
+  /** The focused element inside our root, if any (the document only sees the host). */
+  activeElement(): Element | null {
+    return this.layers?.root.activeElement ?? null;
+  }
+
   /** True for our host element itself (mutation records, hit tests). */
   isHost(node: Node | null): boolean {
     return node !== null && node === this.host;

@@ -1,3 +1,4 @@
+import { annotateClipping, tagSuggestions } from '../clippings/annotate';
 import {
   anchorTargets,
   clippingsForPage,
@@ -39,5 +40,13 @@ export const clippingsHandlers: Handlers<ClippingsProtocol> = {
   async reportAnchoring(report, { db, sender }) {
     if (!fromPage(sender.url, report.url)) return { updated: 0 };
     return { updated: await recordAnchoring(db, report) };
+  },
+  async clippingTags(_request, { db }) {
+    return tagSuggestions(db);
+  },
+  async annotateClipping({ id, tags, note }, { db, sender }) {
+    const fromExtension =
+      sender.url === undefined || sender.url.startsWith('chrome-extension:') || sender.url.startsWith('moz-extension:');
+    return annotateClipping(db, { id, tags, note, ...(fromExtension ? {} : { senderUrl: sender.url }) });
   },
 };

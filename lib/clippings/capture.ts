@@ -12,10 +12,6 @@ export type CaptureResult =
   | { status: 'empty' }
   | { status: 'too-long'; length: number };
 
-export function tooLongMessage(length: number): string {
-  return `选中的文字过长（${length.toLocaleString('zh-CN')} 字），一条摘录最多 ${MAX_QUOTE.toLocaleString('zh-CN')} 字：请分段保存。`;
-}
-
 /**
  * Turns the current selection of a document into what a page clipping stores: the quote, its
  * context and position in the page text, and the page's citation metadata.

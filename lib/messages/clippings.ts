@@ -56,7 +56,21 @@ export interface ClippingsProtocol {
     request: { url: string; canonicalUrl?: string; found: string[]; missing: string[] };
     response: { updated: number };
   };
+  /** The user's own tags, most used first: suggestions for the save toast's tag field. */
+  clippingTags: { request: Record<string, never>; response: string[] };
+  /**
+   * Tags and a note added right after a save (the toast's form): for a clipping saved moments ago,
+   * from the page that saved it.
+   */
+  annotateClipping: { request: { id: string; tags: string[]; note: string }; response: AnnotateOutcome };
 }
+
+export type AnnotateOutcome = { status: 'saved'; tags: string[] } | { status: 'failed'; reason: string };
+
+/** Limits of the save toast's form (the clippings page allows the same). */
+export const MAX_TAGS = 50;
+export const MAX_TAG_LENGTH = 50;
+export const MAX_NOTE = 20_000;
 
 const MAX_URL = 4096;
 const MAX_FIELD = 500;
@@ -123,5 +137,11 @@ export const clippingsValidators: Validators<ClippingsProtocol> = {
       found: p.found,
       missing: p.missing,
     };
+  },
+  clippingTags: () => ({}),
+  annotateClipping(p) {
+    if (!isShortString(p.id) || !isStringArray(p.tags, MAX_TAGS, MAX_TAG_LENGTH)) return null;
+    if (!isBoundedString(p.note, MAX_NOTE)) return null;
+    return { id: p.id, tags: p.tags, note: p.note };
   },
 };

@@ -137,12 +137,17 @@ describe('clippings end to end', { timeout: 240_000 }, () => {
     const outcome = await clickSaveClipping(ext);
     assert.equal(outcome?.status, 'saved', JSON.stringify(outcome));
     savedId = outcome.id;
-    // visible confirmation on the page
+    // visible confirmation on the page, in the browser's language (the toast also holds a form)
+    const page0 = await openExtensionPage(ext.context, ext.extensionId, 'clippings.html');
+    const savedMessage = await page0.evaluate(() => chrome.i18n.getMessage('toast_saved'));
+    await page0.close();
+    await article.bringToFront();
+    assert.match(savedMessage, /^(已保存摘录|Clipping saved) ✓$/);
     assert.equal(
       await inCard(article, function () {
-        return this.querySelector('.toast')?.textContent ?? null;
+        return this.querySelector('.toast .message')?.textContent ?? null;
       }),
-      '已保存摘录 ✓',
+      savedMessage,
     );
     // and highlighted at once
     assert.deepEqual(

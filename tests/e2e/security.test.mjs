@@ -119,7 +119,12 @@ describe('a hostile page gets nothing', { timeout: 300_000 }, () => {
         const probe = passage.text.slice(0, 12);
         assert.ok(!reachable.includes(probe), `the page cannot read the passage “${probe}”`);
       }
-      assert.ok(!reachable.includes('保存'), 'the page cannot read the card buttons');
+      // the save button's label, in whichever language the browser speaks, read from inside our root
+      const saveLabel = await inCard(page, function () {
+        return this.querySelector('[data-action="save"]')?.textContent ?? '';
+      });
+      assert.ok(saveLabel.length > 0, 'the card has a save button');
+      assert.ok(!reachable.includes(saveLabel), 'the page cannot read the card buttons');
       // what the page kept of its pre-defined elements gives no root of ours
       const kept = await page.evaluate(() =>
         window.__attack.internals.map((internals) => internals.shadowRoot?.textContent ?? null),
@@ -162,7 +167,7 @@ describe('a hostile page gets nothing', { timeout: 300_000 }, () => {
     assert.equal((await countStore(extPage, 'clippings')) ?? 0, 0, 'synthetic clicks saved nothing');
     // the card's own buttons ignore synthetic clicks too, even when one reaches them
     const untrusted = await inCard(page, function () {
-      const save = [...this.querySelectorAll('button')].find((b) => b.textContent.includes('保存'));
+      const save = this.querySelector('[data-action="save"]');
       if (!save) return 'no save button';
       save.click();
       save.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
@@ -185,7 +190,7 @@ describe('a hostile page gets nothing', { timeout: 300_000 }, () => {
       const button = () =>
         inCard(page, function () {
           const b = [...this.querySelectorAll('button')].find(
-            (el) => el.textContent.includes('保存摘录') && el.getClientRects().length > 0,
+            (el) => el.classList.contains('save-selection') && el.getClientRects().length > 0,
           );
           if (!b) return null;
           const r = b.getBoundingClientRect();
@@ -245,7 +250,7 @@ describe('a hostile page gets nothing', { timeout: 300_000 }, () => {
       // whatever is left of our UI must not be a restyled button
       const left = await inCard(page, function () {
         const host = getComputedStyle(this.host);
-        const b = [...this.querySelectorAll('button')].find((el) => el.textContent.includes('保存摘录'));
+        const b = [...this.querySelectorAll('button')].find((el) => el.classList.contains('save-selection'));
         return {
           button: b ? b.getClientRects().length > 0 : false,
           opacity: host.opacity,
@@ -288,7 +293,7 @@ describe('a hostile page gets nothing', { timeout: 300_000 }, () => {
       const shown = await waitFor(
         () =>
           inCard(page, function () {
-            const b = [...this.querySelectorAll('button')].find((el) => el.textContent.includes('保存摘录'));
+            const b = [...this.querySelectorAll('button')].find((el) => el.classList.contains('save-selection'));
             const r = b?.getBoundingClientRect();
             return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
           }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill, t, tn } from '../../lib/i18n';
+import { fill, plural, t, tn } from '../../lib/i18n';
 import en from '../../public/_locales/en/messages.json';
 import zh from '../../public/_locales/zh_CN/messages.json';
 
@@ -37,6 +37,12 @@ describe('interface messages', () => {
       expect((EN[key] as Entry).message, key).not.toMatch(/[，。：；！？（）]/);
       expect((ZH[key] as Entry).message, key).not.toMatch(/[\u4e00-\u9fa5]:\s*$/);
     }
+  });
+
+  it('picks the plural form and fills every placeholder', () => {
+    expect(plural('toast_detailsSaved', 2)).toBe('已为摘录添加 2 个标签 ✓');
+    expect(t('toast_notSaved', '太长')).toBe('未保存：太长');
+    expect(plural('inpage_tooLong', 6000, 5000)).toContain('（6,000 字），一条摘录最多 5000 字');
   });
 
   it('falls back to the Chinese text and fills placeholders by position', () => {
