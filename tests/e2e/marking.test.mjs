@@ -15,7 +15,6 @@ import {
   readMarks,
   readStore,
   serveStatic,
-  TERM_HIGHLIGHT,
   UI_MARKER,
   waitFor,
   waitForSeeded,
