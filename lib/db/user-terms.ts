@@ -73,3 +73,11 @@ export function hideTerm(db: PolicyDatabase, termId: string, now = Date.now()): 
 export function dismissCandidate(db: PolicyDatabase, name: string, now = Date.now()): Promise<string> {
   return db.dismissedCandidates.put({ key: normalizeKey(name), name, dismissedAt: now });
 }
+
+export function unhideTerm(db: PolicyDatabase, termId: string): Promise<void> {
+  return db.hiddenTerms.delete(termId);
+}
+
+export function deleteUserTerm(db: PolicyDatabase, termId: string): Promise<void> {
+  return db.userTerms.delete(termId);
+}
