@@ -8,6 +8,7 @@ import type { HandlerContext } from '../lib/background/handlers';
 import { registerLibrary } from '../lib/background/library-handlers';
 import { ensureSeeded } from '../lib/background/seeding';
 import { refreshTermMatcher } from '../lib/background/term-matcher-store';
+import { registerTermsMenu } from '../lib/background/terms-menu';
 import { database } from '../lib/db/database';
 import { type MessageType, type ProtocolMap, parseEnvelope } from '../lib/messages/index';
 
@@ -35,6 +36,7 @@ export default defineBackground(() => {
   registerTermCommands();
   registerClippingCapture();
   registerLibrary(db);
+  registerTermsMenu();
   // Also on every worker start: an update of the bundled corpus must land even if no event fired;
   // the pages' matcher with the user's terms is rebuilt if it was built over another catalogue.
   void ensureSeeded(db).then(() => refreshTermMatcher(db));

@@ -58,6 +58,8 @@ export function setTermOverride(
   removeAliases: readonly string[],
   now = Date.now(),
 ): Promise<string> {
+  // an override that changes nothing is removed: the term is the bundled one again
+  if (addAliases.length === 0 && removeAliases.length === 0) return db.termOverrides.delete(termId).then(() => termId);
   return db.termOverrides.put({
     termId,
     addAliases: [...addAliases],
