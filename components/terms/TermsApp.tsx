@@ -29,6 +29,8 @@ import {
 } from './term-actions';
 
 const BUNDLED_IDS = new Set(CATALOGUE.map((term) => term.id));
+/** aliasTarget's key for the add form (candidates use their names, which are never this). */
+const ADD_FORM = '\u0000add';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -185,6 +187,37 @@ export function TermsApp({ search = location.search }: { search?: string }) {
             {t('terms_save')}
           </button>
         </form>
+        {form.canonical.trim() && (
+          // the same short form from the context menu: the selection may be another name of a known term
+          <p>
+            <select
+              data-testid="alias-of"
+              value={aliasTarget[ADD_FORM] ?? ''}
+              onChange={(e) => setAliasTarget({ ...aliasTarget, [ADD_FORM]: e.currentTarget.value })}
+            >
+              <option value="">{t('terms_chooseTerm')}</option>
+              {terms.map((term) => (
+                <option key={term.id} value={term.id}>
+                  {term.canonical}
+                </option>
+              ))}
+            </select>{' '}
+            <button
+              type="button"
+              data-testid="add-as-alias"
+              disabled={!aliasTarget[ADD_FORM]}
+              onClick={async () => {
+                const name = form.canonical.trim();
+                const result = await addAlias(db, aliasTarget[ADD_FORM] ?? '', name);
+                report(result.ok, result.problems, t('terms_aliasAdded', name));
+                if (result.ok) setForm({ ...form, canonical: '' });
+                await reload();
+              }}
+            >
+              {t('terms_acceptAlias')}
+            </button>
+          </p>
+        )}
       </section>
 
       <section>

@@ -19,6 +19,7 @@ import {
 const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>示例</title></head><body>
 <p id="known">本县今年继续推进千县工程，县医院急诊能力明显提升。</p>
 <p id="user">市里两家三级医院开通了互联网医院，复诊患者可以在线续方。</p>
+<p id="alias">县里的县医院提标工程今年完成验收。</p>
 <p id="glossary">各乡镇卫生院正在开展银龄健康示范行动，为老年人建档。</p>
 </body></html>`;
 
@@ -103,5 +104,25 @@ describe("the user's terms on pages", { timeout: 240_000 }, () => {
     });
     const rows = await terms.$$eval('[data-testid="term-row"]', (els) => els.map((e) => e.textContent));
     assert.ok(rows.some((r) => r.includes('银龄健康示范行动')));
+  });
+
+  it('terms.html?add= (the context menu) pre-fills the form; the name can become an alias of a term', async () => {
+    const form = await openExtensionPage(
+      ext.context,
+      ext.extensionId,
+      `terms.html?add=${encodeURIComponent('县医院提标工程')}`,
+    );
+    await waitFor(async () => (await form.inputValue('[data-testid="term-canonical"]')) === '县医院提标工程', {
+      what: 'pre-filled form',
+    });
+    await waitFor(async () => (await form.$$('[data-testid="alias-of"] option')).length > 100, {
+      what: 'terms listed',
+    });
+    await form.selectOption('[data-testid="alias-of"]', 'qianxian-gongcheng');
+    await form.click('[data-testid="add-as-alias"]');
+    await waitFor(async () => (await readMarks(page)).some((m) => m.text === '县医院提标工程' && m.id === 'alias'), {
+      what: 'the new alias marked in the open tab',
+    });
+    await form.close();
   });
 });
