@@ -7,6 +7,8 @@ import { corpusHandlers } from '../lib/background/corpus-handlers';
 import type { HandlerContext } from '../lib/background/handlers';
 import { registerLibrary } from '../lib/background/library-handlers';
 import { ensureSeeded } from '../lib/background/seeding';
+import { refreshTermMatcher } from '../lib/background/term-matcher-store';
+import { registerTermsMenu } from '../lib/background/terms-menu';
 import { database } from '../lib/db/database';
 import { type MessageType, type ProtocolMap, parseEnvelope } from '../lib/messages/index';
 
@@ -34,8 +36,10 @@ export default defineBackground(() => {
   registerTermCommands();
   registerClippingCapture();
   registerLibrary(db);
-  // Also on every worker start: an update of the bundled corpus must land even if no event fired.
-  void ensureSeeded(db);
+  registerTermsMenu();
+  // Also on every worker start: an update of the bundled corpus must land even if no event fired;
+  // the pages' matcher with the user's terms is rebuilt if it was built over another catalogue.
+  void ensureSeeded(db).then(() => refreshTermMatcher(db));
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own extension's scripts may ask; web pages cannot reach this listener (no

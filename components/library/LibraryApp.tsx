@@ -100,6 +100,10 @@ export function LibraryApp({ search = location.search }: { search?: string }) {
           {t('library_summary', userCount)} ·{' '}
           <a href={browser.runtime.getURL('/crossref.html')} target="_blank" rel="noreferrer">
             {t('crossref')}
+          </a>{' '}
+          ·{' '}
+          <a href={browser.runtime.getURL('/terms.html')} target="_blank" rel="noreferrer" data-testid="terms-link">
+            {t('terms_open')}
           </a>
         </p>
       </header>

@@ -185,6 +185,9 @@ export function PopupApp({ search = location.search }: { search?: string }) {
             >
               {t('library_open')}
             </a>{' '}
+            <a href={browser.runtime.getURL('/terms.html')} target="_blank" rel="noreferrer" data-testid="terms-link">
+              {t('terms_open')}
+            </a>{' '}
             {typeof tabId === 'number' && (
               // the page is read and extracted in library.html (scripting + DOMParser), not here
               <button

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { PageTermsData } from '../../lib/messages/content';
 import { compareMatches, type MarkSink, PageMatches } from '../../lib/page/page-matches';
 import { summarisePageTerms } from '../../lib/page/page-terms';
@@ -12,6 +13,7 @@ import {
 import { TERM_FORMS } from '../../lib/terms/catalogue-forms';
 import type { Matcher } from '../../lib/terms/matcher';
 import { createTermMatcher } from '../../lib/terms/patterns';
+import { restoreStoredMatcher, USER_MATCHER_KEY } from '../../lib/terms/user-matcher';
 import { FLASH_HIGHLIGHT, HighlightSink, hasHighlightApi, WrapSink } from './highlight-sink';
 import { PAGE_CSS } from './page-styles';
 import { PageScanner } from './scanner';
@@ -21,12 +23,32 @@ import { adoptDocumentStyles } from './ui-host';
 const REGISTRY_CHECK_MS = 1000;
 
 const CANONICAL = new Map(TERM_FORMS.map((t) => [t.id, t.canonical]));
-export const canonicalOf = (termId: string) => CANONICAL.get(termId) ?? termId;
+/** The user's own terms' names, from the stored matcher (never shown to the page). */
+let userNames = new Map<string, string>();
+export const canonicalOf = (termId: string) => CANONICAL.get(termId) ?? userNames.get(termId) ?? termId;
 
 let sharedMatcher: Matcher | null = null;
 function matcher(): Matcher {
   sharedMatcher ??= createTermMatcher(TERM_FORMS);
   return sharedMatcher;
+}
+
+/**
+ * Takes the matcher with the user's terms from extension storage when there is one (compiled in
+ * extension-origin code when the terms changed: restoring it skips the build), otherwise the
+ * bundled matcher is built on first use as before. Returns whether the matcher changed.
+ */
+function useStoredMatcher(value: unknown): boolean {
+  const restored = value === undefined ? null : restoreStoredMatcher(value, TERM_FORMS);
+  if (!restored) {
+    const had = userNames.size > 0 || sharedMatcher !== null;
+    userNames = new Map();
+    sharedMatcher = null;
+    return had;
+  }
+  sharedMatcher = restored.matcher;
+  userNames = restored.names;
+  return true;
 }
 
 type Sink = MarkSink & { dispose?: () => void; ensureRegistered?: () => void };
@@ -61,11 +83,27 @@ export class TermMarking {
       this.settings = settings;
       this.apply();
     });
+    // a term added or changed in another tab: scan again with the new matcher, no reload
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !(USER_MATCHER_KEY in changes)) return;
+      useStoredMatcher(changes[USER_MATCHER_KEY]?.newValue);
+      if (this.active) {
+        const once = this.scannedOnce;
+        this.deactivate();
+        this.scannedOnce = once;
+        this.apply();
+        if (!this.active && once) void this.activate();
+      }
+    };
+    browser.storage.onChanged.addListener(onStorage);
     signal.addEventListener('abort', () => {
       unwatch();
+      browser.storage.onChanged.removeListener(onStorage);
       this.deactivate();
     });
-    this.settings = await loadMarking();
+    const [settings, stored] = await Promise.all([loadMarking(), browser.storage.local.get(USER_MATCHER_KEY)]);
+    this.settings = settings;
+    useStoredMatcher(stored[USER_MATCHER_KEY]);
     if (!signal.aborted) this.apply();
   }
 

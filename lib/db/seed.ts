@@ -5,6 +5,7 @@ import { createTermMatcher } from '../terms/patterns';
 import type { TermEntry } from '../terms/types';
 import type { PolicyDatabase } from './database';
 import { CORPUS_TABLES, REPORT_TABLES } from './schema';
+import { applyTermChange, TERM_CHANGE_TABLES, userChangedTermIds } from './term-hits';
 
 export const CORPUS_VERSION_KEY = 'corpusVersion';
 
@@ -25,7 +26,7 @@ export async function corpusIsCurrent(db: PolicyDatabase, version: string): Prom
  * documents are outside the transaction's scope, so re-seeding cannot touch them.
  */
 export async function seedCorpus(db: PolicyDatabase, corpus: Corpus): Promise<SeedOutcome> {
-  return db.transaction('rw', [...CORPUS_TABLES], async () => {
+  return db.transaction('rw', [...new Set([...CORPUS_TABLES, ...TERM_CHANGE_TABLES])], async () => {
     if (await corpusIsCurrent(db, corpus.version)) return 'current';
     const userReports = await db.reports.where('source').equals('user').toArray();
     const userIds = userReports.map((r) => r.id);
@@ -60,6 +61,9 @@ export async function seedCorpus(db: PolicyDatabase, corpus: Corpus): Promise<Se
     await db.terms.bulkAdd(corpus.terms.map((t) => ({ ...t, hitCount: t.hitCount + (userCount.get(t.id) ?? 0) })));
     await db.termHits.bulkAdd([...corpus.hits, ...userHits]);
     await db.postings.bulkAdd(corpus.postings);
+    // the user's terms, overrides and hidden terms are user data: re-applied over the new corpus
+    const changed = await userChangedTermIds(db);
+    if (changed.length > 0) await applyTermChange(db, corpus.terms, changed);
     await db.meta.put({ key: CORPUS_VERSION_KEY, value: corpus.version });
     await db.meta.put({ key: CATALOGUE_TEXT_KEY, value: corpus.textVersion });
     await db.meta.put({ key: 'seededAt', value: Date.now() });

@@ -58,6 +58,8 @@ export function setTermOverride(
   removeAliases: readonly string[],
   now = Date.now(),
 ): Promise<string> {
+  // an override that changes nothing is removed: the term is the bundled one again
+  if (addAliases.length === 0 && removeAliases.length === 0) return db.termOverrides.delete(termId).then(() => termId);
   return db.termOverrides.put({
     termId,
     addAliases: [...addAliases],
@@ -72,4 +74,12 @@ export function hideTerm(db: PolicyDatabase, termId: string, now = Date.now()): 
 
 export function dismissCandidate(db: PolicyDatabase, name: string, now = Date.now()): Promise<string> {
   return db.dismissedCandidates.put({ key: normalizeKey(name), name, dismissedAt: now });
+}
+
+export function unhideTerm(db: PolicyDatabase, termId: string): Promise<void> {
+  return db.hiddenTerms.delete(termId);
+}
+
+export function deleteUserTerm(db: PolicyDatabase, termId: string): Promise<void> {
+  return db.userTerms.delete(termId);
 }

@@ -1,7 +1,7 @@
 import { normalizeKey } from '../text/fold';
 import { contextHolds } from './context';
 import { otherNumberForms } from './english';
-import { Matcher, type Pattern } from './matcher';
+import { type CompiledMatcher, Matcher, type Pattern } from './matcher';
 import type { ContextNeed, TermForms } from './types';
 
 /**
@@ -56,6 +56,11 @@ export function createTermMatcher(catalogue: readonly TermForms[], options: Term
       ? () => true
       : (text: string, needs: string) => contextHolds(text, needs as ContextNeed);
   return new Matcher(termPatterns(catalogue), { context: check });
+}
+
+/** A matcher restored from its compiled form, checking context needs on page blocks like createTermMatcher. */
+export function termMatcherFromCompiled(compiled: CompiledMatcher): Matcher {
+  return Matcher.fromCompiled(compiled, { context: (text, needs) => contextHolds(text, needs as ContextNeed) });
 }
 
 /** The distinct matching keys of a term's forms. */

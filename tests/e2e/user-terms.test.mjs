@@ -1,0 +1,128 @@
+// The user's own terms in a real Chromium with the built extension: a term added on terms.html is
+// marked in a tab that is already open (no reload), its hover card shows a passage of a bundled
+// report that uses it, and a small CSV glossary is validated, imported and marked the same way.
+// Assumes the build is done (`npx wxt build`).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  launchExtension,
+  openExtensionPage,
+  pointOfText,
+  readCard,
+  readMarks,
+  serveStatic,
+  waitFor,
+  waitForSeeded,
+} from './harness.mjs';
+
+// 互联网医院 occurs in a bundled report and is in no catalogue form; 千县工程 is bundled.
+const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>示例</title></head><body>
+<p id="known">本县今年继续推进千县工程，县医院急诊能力明显提升。</p>
+<p id="user">市里两家三级医院开通了互联网医院，复诊患者可以在线续方。</p>
+<p id="alias">县里的县医院提标工程今年完成验收。</p>
+<p id="glossary">各乡镇卫生院正在开展银龄健康示范行动，为老年人建档。</p>
+</body></html>`;
+
+describe("the user's terms on pages", { timeout: 240_000 }, () => {
+  let ext;
+  let server;
+  let page;
+  let terms;
+
+  before(async () => {
+    server = await serveStatic({ '/user-terms.html': PAGE });
+    ext = await launchExtension();
+    const popup = await openExtensionPage(ext.context, ext.extensionId, 'popup.html');
+    await waitForSeeded(popup, 60_000);
+    await popup.close();
+    page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.goto(`${server.url}/user-terms.html`);
+    await waitFor(async () => (await readMarks(page)).some((m) => m.text === '千县工程'), { what: 'bundled mark' });
+    terms = await openExtensionPage(ext.context, ext.extensionId, 'terms.html');
+  });
+
+  after(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('a term added on terms.html is marked in the open tab without a reload, with a card', async () => {
+    assert.ok(!(await readMarks(page)).some((m) => m.text === '互联网医院'), 'not marked before it is added');
+    await page.evaluate(() => {
+      window.__notReloaded = true;
+    });
+    await terms.fill('[data-testid="term-canonical"]', '互联网医院');
+    await terms.selectOption('select', 'institution');
+    await terms.click('[data-testid="term-save"]');
+    await waitFor(async () => (await terms.textContent('[data-testid="terms-message"]'))?.includes('互联网医院'), {
+      what: 'saved message',
+    });
+    await waitFor(async () => (await readMarks(page)).some((m) => m.text === '互联网医院' && m.id === 'user'), {
+      what: 'the new term marked in the open tab',
+    });
+    assert.equal(await page.evaluate(() => window.__notReloaded), true, 'the tab was not reloaded');
+    assert.ok(
+      (await readMarks(page)).some((m) => m.text === '千县工程'),
+      'bundled marks are still there',
+    );
+
+    await page.bringToFront();
+    const point = await pointOfText(page, 'user', '互联网医院');
+    assert.ok(point);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(point.x, point.y);
+    const card = await waitFor(
+      async () => {
+        const c = await readCard(page);
+        return c?.ready ? c : null;
+      },
+      { what: 'card for the user term', timeoutMs: 10_000 },
+    );
+    assert.equal(card.term, '互联网医院');
+    assert.ok(
+      card.passages.some((p) => p.text.includes('互联网医院') && p.marks.includes('互联网医院')),
+      `a bundled passage with the term: ${JSON.stringify(card.passages)}`,
+    );
+  });
+
+  it('imports a small CSV glossary after showing its plan, and the page marks its term', async () => {
+    await terms.bringToFront();
+    const csv = '\ufeff术语,别名,类别,说明\n银龄健康示范行动,银龄健康行动,campaign,示例\n千县工程,,program,\n';
+    await terms.setInputFiles('[data-testid="glossary-file"]', {
+      name: 'glossary.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    const plan = await waitFor(async () => terms.textContent('[data-testid="glossary-plan"]').catch(() => null), {
+      what: 'glossary plan',
+    });
+    assert.match(plan, /千县工程/u, 'the duplicate is listed');
+    await terms.click('[data-testid="glossary-import"]');
+    await waitFor(async () => (await readMarks(page)).some((m) => m.text === '银龄健康示范行动'), {
+      what: 'the imported term marked in the open tab',
+    });
+    const rows = await terms.$$eval('[data-testid="term-row"]', (els) => els.map((e) => e.textContent));
+    assert.ok(rows.some((r) => r.includes('银龄健康示范行动')));
+  });
+
+  it('terms.html?add= (the context menu) pre-fills the form; the name can become an alias of a term', async () => {
+    const form = await openExtensionPage(
+      ext.context,
+      ext.extensionId,
+      `terms.html?add=${encodeURIComponent('县医院提标工程')}`,
+    );
+    await waitFor(async () => (await form.inputValue('[data-testid="term-canonical"]')) === '县医院提标工程', {
+      what: 'pre-filled form',
+    });
+    await waitFor(async () => (await form.$$('[data-testid="alias-of"] option')).length > 100, {
+      what: 'terms listed',
+    });
+    await form.selectOption('[data-testid="alias-of"]', 'qianxian-gongcheng');
+    await form.click('[data-testid="add-as-alias"]');
+    await waitFor(async () => (await readMarks(page)).some((m) => m.text === '县医院提标工程' && m.id === 'alias'), {
+      what: 'the new alias marked in the open tab',
+    });
+    await form.close();
+  });
+});
