@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageTermsData } from '../../lib/messages/content';
-import { compareMatches, type MarkSink, PageMatches } from '../../lib/page/page-matches';
+import { compareMatches, type MarkSink, type PageMatch, PageMatches } from '../../lib/page/page-matches';
 import { summarisePageTerms } from '../../lib/page/page-terms';
 import {
   DEFAULT_MARKING,
@@ -49,6 +49,15 @@ function useStoredMatcher(value: unknown): boolean {
   sharedMatcher = restored.matcher;
   userNames = restored.names;
   return true;
+}
+
+/**
+ * The marks the page may see. `CSS.highlights` (and wrapped marks) are readable by the page, and
+ * the user's own terms are the user's data: they get a card on hover (our closed root) but no mark
+ * in the page's registry. Catalogue terms are public data.
+ */
+function publicMarks(list: readonly PageMatch[]): readonly PageMatch[] {
+  return userNames.size === 0 ? list : list.filter((m) => !userNames.has(m.termId));
 }
 
 type Sink = MarkSink & { dispose?: () => void; ensureRegistered?: () => void };
@@ -138,10 +147,10 @@ export class TermMarking {
     // the first match is what turns on styles and listeners: a page without terms gets nothing
     this.sink = {
       add: (container, list) => {
-        base.add(container, list);
+        base.add(container, publicMarks(list));
         if (list.length > 0) this.onFirstMarks();
       },
-      drop: (container, list) => base.drop(container, list),
+      drop: (container, list) => base.drop(container, publicMarks(list)),
       dispose: () => base.dispose?.(),
       ensureRegistered: () => base.ensureRegistered?.(),
     };
