@@ -138,7 +138,14 @@ describe('popup lookups', { timeout: 180_000 }, () => {
     await page.locator('[data-action="scan-once"]').click();
     await page.locator('[data-testid="page-terms"] [data-term-id]').first().waitFor();
     await page.getByTestId('mark-site').check();
-    const stored = await page.evaluate(() => chrome.storage.local.get('marking'));
+    // the switch writes storage asynchronously: wait for the write, then check what it wrote
+    const stored = await waitFor(
+      async () => {
+        const value = await page.evaluate(() => chrome.storage.local.get('marking'));
+        return value.marking.disabledSites.length === 0 ? value : null;
+      },
+      { what: 'the site switched back on in storage' },
+    );
     assert.deepEqual(stored.marking.disabledSites, []);
     await page.close();
     await settings.close();
