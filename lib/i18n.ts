@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import zh from '../public/_locales/zh_CN/messages.json';
 
-type MessageKey = keyof typeof zh;
+// a type only: the messages themselves are never bundled (the browser serves them; 20+ KB in the
+// content script otherwise)
+type MessageKey = keyof typeof import('../public/_locales/zh_CN/messages.json');
 
 interface Entry {
   message: string;
@@ -21,20 +22,27 @@ export function fill(entry: Entry, subs: readonly string[]): string {
   return text.replace(/\$\$/g, '$');
 }
 
+let fallback: Readonly<Record<string, Entry>> = {};
+
 /**
- * The interface text in the browser's language (public/_locales; Chinese by default). Outside an
- * extension (unit tests) the Chinese messages are used directly, placeholders filled the way
- * `i18n.getMessage` fills them ($NAME$ → its `$n` substitution).
+ * Messages for code running outside an extension (unit tests install the Chinese ones), where
+ * `i18n.getMessage` does not exist. Placeholders are filled the way the browser fills them.
  */
+export function setFallbackMessages(messages: Readonly<Record<string, Entry>>): void {
+  fallback = messages;
+}
+
+/** The interface text in the browser's language (public/_locales; Chinese by default). */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
   const subs = substitutions.map(String);
   try {
     const message = (browser.i18n.getMessage as (name: string, substitutions?: string[]) => string)(key, subs);
     if (message) return message;
   } catch {
-    // no i18n API here: fall through to the bundled Chinese text
+    // no i18n API here: fall through to the fallback messages
   }
-  return fill(zh[key] as Entry, subs);
+  const entry = fallback[key];
+  return entry ? fill(entry, subs) : key;
 }
 
 /** Keys that come in a pair, `…_one` and `…_other`: the base names tn() takes. */

@@ -137,7 +137,9 @@ describe('Firefox: the built add-on in firefox-esr', { timeout: 300_000 }, () =>
       assert.ok(card.passages.length >= 1 && card.passages.length <= 5, `${form.id}: 1–5 passages`);
       for (const passage of card.passages) {
         assert.ok(passage.marks.length > 0, `${form.id}: matched words highlighted in ${passage.id}`);
-        assert.match(passage.source, /《.+》/, 'source names the report');
+        // the source line under the sentence: issuer and date (the title is printed once, in the count lines)
+        assert.match(passage.source, /卫生健康/, 'source names the issuer');
+        assert.match(passage.source, /\d{4}-\d{2}/, 'source gives the date');
       }
       for (const gold of CARD_GOLD[form.term] ?? []) {
         assert.ok(
@@ -289,9 +291,12 @@ describe('Firefox: the built add-on in firefox-esr', { timeout: 300_000 }, () =>
     });
     await page.mouse.move(box.x, box.y, { steps: 3 });
     await page.mouse.click(box.x, box.y);
+    // the card speaks the browser's language
+    const savedText = await extPage.evaluate(() => browser.i18n.getMessage('card_saved'));
+    assert.ok(savedText.length > 0);
     await waitFor(
       async () =>
-        (await inCard(page, (root) => root.querySelector('.passage .status')?.textContent ?? '')).includes('已保存'),
+        (await inCard(page, (root) => root.querySelector('.passage .status')?.textContent ?? '')).includes(savedText),
       { what: 'saved confirmation' },
     );
     const saved = await waitFor(

@@ -240,11 +240,10 @@ export async function waitFor(fn, { timeoutMs = 10_000, intervalMs = 100, what =
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * How many warm-tinted pixels the screen shows over `text` inside the element `id`: what the
- * reader sees of a mark's amber wash or a clipping's yellow, whichever way the highlight reached
- * the screen (adopted sheet, <style>, or our own overlay). Page text and background here are
- * black, grey and white (red = green = blue), so a pixel whose red exceeds its blue by 30 or more
- * is tint. The screenshot is decoded in `decoder`, a blank tab (a strict-CSP page could not load
+ * How many tinted pixels the screen shows over `text` inside the element `id`: what the reader
+ * sees of a mark's amber wash or a clipping's teal band, whichever way the highlight reached the
+ * screen (adopted sheet, <style>, or our own overlay). Page text and background here are black,
+ * grey and white (red = green = blue), so a pixel whose channels differ by 30 or more is tint. The screenshot is decoded in `decoder`, a blank tab (a strict-CSP page could not load
  * it as an image).
  */
 export async function tintedPixels(page, decoder, id, text) {
@@ -274,7 +273,10 @@ export async function tintedPixels(page, decoder, id, text) {
     context.drawImage(bitmap, 0, 0);
     const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
     let tinted = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] - data[i + 2] >= 30) tinted++;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+      if (Math.max(r, g, b) - Math.min(r, g, b) >= 30) tinted++;
+    }
     return tinted;
   }, png);
 }
