@@ -18,18 +18,45 @@ import type { UiHost } from './ui-host';
  * probe which lines our boxes lie over (tested in security.test.mjs). The host shows whenever the
  * page has clippings at all, never depending on which are found or in view, which the page could
  * probe by scrolling or deleting its own paragraphs.
+ *
+ * The user's own terms (their names are the user's data) are drawn by the same machinery, with a
+ * term mark's look (USER_TERM_BOXES). Their host rule is stricter still (term-marking.ts): the host
+ * shows while the user has own terms and marking is on for the site, whether or not any occurs on
+ * this page, so a page cannot test words of its own for being one of them.
  */
 
-/** One clipping to draw: its id and where its text is. */
+/** One passage to draw: its id and where its text is. */
 export interface ClipEntry {
   id: string;
   range: AbstractRange;
 }
 
-/** Enough boxes for every clipping of a long page; beyond this the rest is not drawn. */
+/**
+ * What a set of boxes looks like: their class in ui-styles.ts, the `data-ui` name tests read them
+ * by, and whether the first box of each entry is marked `start` (a clipping's bar).
+ */
+export interface BoxKind {
+  className: string;
+  ui: string;
+  markStart: boolean;
+}
+
+/** The user's clippings: a teal band with a bar where the quote starts. */
+export const CLIPPING_BOXES: BoxKind = { className: 'clip-box', ui: 'clipping-box', markStart: true };
+/**
+ * The user's own terms (term-marking.ts): drawn like the catalogue terms' ::highlight marks, but
+ * here, because their names are the user's data and CSS.highlights is the page's to read.
+ */
+export const USER_TERM_BOXES: BoxKind = { className: 'term-box', ui: 'user-term-box', markStart: false };
+
+/** Enough boxes for every entry of a long page in view; beyond this the rest is not drawn. */
 const MAX_BOXES = 600;
 
-export class ClippingBoxes {
+/**
+ * Boxes of one kind over a set of ranges, in the UI host's box layer. Each kind has its own entries
+ * and pool; all of them share the one host (whose visibility their owners set, see above).
+ */
+export class BoxLayer {
   private entries: ClipEntry[] = [];
   private readonly pool: HTMLElement[] = [];
   private layer: HTMLElement | null = null;
@@ -40,6 +67,7 @@ export class ClippingBoxes {
   constructor(
     private readonly doc: Document,
     private readonly ui: UiHost,
+    private readonly kind: BoxKind = CLIPPING_BOXES,
   ) {}
 
   get ids(): string[] {
@@ -129,6 +157,11 @@ export class ClippingBoxes {
         continue; // the page changed the text under a static range: re-anchoring will follow
       }
       if (top && !top.contains(range.commonAncestorContainer)) continue;
+      // far from the viewport: no box, and none of the style reads of the clipping walk below
+      const bounds = range.getBoundingClientRect();
+      if (bounds.bottom < 0 || bounds.top > viewport.bottom || bounds.right < 0 || bounds.left > viewport.right) {
+        continue;
+      }
       const clip = clipRect(range.commonAncestorContainer, viewport);
       if (!clip) continue;
       let first = true;
@@ -140,7 +173,7 @@ export class ClippingBoxes {
         const bottom = Math.min(rect.bottom, clip.bottom);
         if (right - left < 1 || bottom - topEdge < 1) continue;
         const box = this.box(used++, layer);
-        box.classList.toggle('start', first); // the bar marks where a quote begins
+        if (this.kind.markStart) box.classList.toggle('start', first); // the bar marks where a quote begins
         first = false;
         box.style.left = `${left}px`;
         box.style.top = `${topEdge}px`;
@@ -156,8 +189,8 @@ export class ClippingBoxes {
     let box = this.pool[index];
     if (!box) {
       box = this.doc.createElement('div');
-      box.className = 'clip-box';
-      box.dataset.ui = 'clipping-box';
+      box.className = this.kind.className;
+      box.dataset.ui = this.kind.ui;
       layer.append(box);
       this.pool.push(box);
     }

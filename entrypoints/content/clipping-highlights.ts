@@ -3,7 +3,7 @@ import { anchorQuote } from '../../lib/clippings/anchor';
 import { buildPageText, spanToBoundaries } from '../../lib/clippings/page-text';
 import { anchorKeyed } from '../../lib/clippings/text-key';
 import type { AnchorTarget } from '../../lib/messages/clippings';
-import { ClippingBoxes } from './clipping-boxes';
+import { BoxLayer, CLIPPING_BOXES } from './clipping-boxes';
 import type { UiHost } from './ui-host';
 
 /** How long DOM changes are gathered before the page's clippings are anchored again. */
@@ -51,7 +51,7 @@ export function anchorTargets(targets: readonly AnchorTarget[], root: Node) {
  */
 export class ClippingHighlights {
   private targets: AnchorTarget[] = [];
-  private readonly boxes: ClippingBoxes;
+  private readonly boxes: BoxLayer;
   private lastReport = '';
   private loadedFor = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -62,7 +62,7 @@ export class ClippingHighlights {
     private readonly doc: Document,
     private readonly ui: UiHost,
   ) {
-    this.boxes = new ClippingBoxes(doc, ui);
+    this.boxes = new BoxLayer(doc, ui, CLIPPING_BOXES);
   }
 
   start(signal: AbortSignal): void {

@@ -34,7 +34,7 @@ export default defineContentScript({
     const { signal } = ctx;
     const ui = new UiHost(document);
     signal.addEventListener('abort', () => ui.dispose());
-    const marking = new TermMarking(document);
+    const marking = new TermMarking(document, ui);
     const highlights = new ClippingHighlights(document, ui);
     const saver = new ClippingSaver(document, new Toast(document, ui), highlights);
     const card = new HoverCard(document, ui, marking, (id) => saver.offerDetails(id, false));

@@ -17,7 +17,8 @@ import { restoreStoredMatcher, USER_MATCHER_KEY } from '../../lib/terms/user-mat
 import { FLASH_HIGHLIGHT, HighlightSink, hasHighlightApi, WrapSink } from './highlight-sink';
 import { PAGE_CSS } from './page-styles';
 import { PageScanner } from './scanner';
-import { adoptDocumentStyles } from './ui-host';
+import { adoptDocumentStyles, type UiHost } from './ui-host';
+import { UserTermBoxes } from './user-term-boxes';
 
 /** How often the shared highlight registry and page stylesheet are checked for tampering. */
 const REGISTRY_CHECK_MS = 1000;
@@ -60,13 +61,20 @@ function publicMarks(list: readonly PageMatch[]): readonly PageMatch[] {
   return userNames.size === 0 ? list : list.filter((m) => !userNames.has(m.termId));
 }
 
+/** The marks of the user's own terms: drawn inside our closed root instead (user-term-boxes.ts). */
+function privateMarks(list: readonly PageMatch[]): readonly PageMatch[] {
+  return userNames.size === 0 ? [] : list.filter((m) => userNames.has(m.termId));
+}
+
 type Sink = MarkSink & { dispose?: () => void; ensureRegistered?: () => void };
 
 /**
  * Marks catalogue terms on the page. Nothing is injected into a page until a term is found there:
  * no styles, no listeners beyond the settings watch. The marks are registered in the page's
  * CSS.highlights under a known name, so the page can see which catalogue terms it contains: that is
- * public catalogue data, nothing of the user's (their clippings are drawn inside our closed root).
+ * public catalogue data, nothing of the user's (their clippings and own terms are drawn inside our
+ * closed root; for a user with own terms, that root's host shows on every marked page, see
+ * `showUserHost`).
  * What happens once marks exist (the hover card) subscribes through `onMarks`.
  */
 export class TermMarking {
@@ -81,8 +89,13 @@ export class TermMarking {
   private restoreStyles: (() => void) | null = null;
   private registryTimer: ReturnType<typeof setInterval> | null = null;
   private readonly markListeners: ((on: boolean) => void)[] = [];
+  private userBoxes: UserTermBoxes | null = null;
 
-  constructor(private readonly doc: Document) {
+  /** `ui`: where the user's own terms are drawn; without it they get a card but no mark. */
+  constructor(
+    private readonly doc: Document,
+    private readonly ui: UiHost | null = null,
+  ) {
     this.site = siteOf(addressOf(doc));
   }
 
@@ -109,6 +122,8 @@ export class TermMarking {
       unwatch();
       browser.storage.onChanged.removeListener(onStorage);
       this.deactivate();
+      this.userBoxes?.dispose();
+      this.userBoxes = null;
     });
     const [settings, stored] = await Promise.all([loadMarking(), browser.storage.local.get(USER_MATCHER_KEY)]);
     this.settings = settings;
@@ -144,14 +159,25 @@ export class TermMarking {
     this.active = true;
     const highlight = hasHighlightApi();
     const base: Sink = highlight ? new HighlightSink() : new WrapSink();
+    const ui = this.ui;
+    if (ui && userNames.size > 0 && !this.userBoxes) this.userBoxes = new UserTermBoxes(this.doc, ui);
+    const own = ui && userNames.size > 0 ? this.userBoxes : null;
+    this.showUserHost(own !== null);
     // the first match is what turns on styles and listeners: a page without terms gets nothing
     this.sink = {
       add: (container, list) => {
         base.add(container, publicMarks(list));
+        own?.add(container, privateMarks(list));
         if (list.length > 0) this.onFirstMarks();
       },
-      drop: (container, list) => base.drop(container, publicMarks(list)),
-      dispose: () => base.dispose?.(),
+      drop: (container, list) => {
+        base.drop(container, publicMarks(list));
+        own?.drop(container);
+      },
+      dispose: () => {
+        base.dispose?.();
+        own?.clear();
+      },
       ensureRegistered: () => base.ensureRegistered?.(),
     };
     this.pageMatches = new PageMatches(this.sink);
@@ -171,12 +197,25 @@ export class TermMarking {
     this.scanner = null;
     this.pageMatches = null;
     this.sink = null;
+    this.showUserHost(false);
     if (this.marked) {
       this.marked = false;
       if (this.registryTimer !== null) clearInterval(this.registryTimer);
       this.registryTimer = null;
       for (const listener of this.markListeners) listener(false);
     }
+  }
+
+  /**
+   * The host (drawing the user's own terms) shows while this page is marked and the user has own
+   * terms at all: never depending on whether or where one occurs here, or a page could write words
+   * of its own, or delete its own, and watch the host come and go to learn the user's terms.
+   */
+  private showUserHost(on: boolean): void {
+    const ui = this.ui;
+    if (!ui) return;
+    if (on) ui.ensure();
+    ui.shown('user-terms', on);
   }
 
   private onFirstMarks(): void {
@@ -218,7 +257,8 @@ export class TermMarking {
       .sort(compareMatches)[0];
     if (!first) return false;
     first.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-    if (hasHighlightApi()) {
+    // a flash in CSS.highlights would hand the page the text of a user's own term
+    if (hasHighlightApi() && !userNames.has(termId)) {
       const flash = new Highlight(
         new StaticRange({
           startContainer: first.startNode,

@@ -17,6 +17,16 @@ export const UI_CSS = `
   .clip-box { mix-blend-mode: normal; background: rgba(77, 208, 195, 0.24); box-shadow: inset 0 -2px 0 rgba(100, 225, 210, 0.9); }
   .clip-box.start { border-left-color: rgb(100, 225, 210); }
 }
+/* one of the user's own terms: the look of a catalogue term's ::highlight mark (page-styles.ts),
+   amber tint and dotted amber underline, so own and bundled terms read the same */
+.term-box {
+  position: absolute; box-sizing: border-box; pointer-events: none;
+  background: rgba(255, 176, 0, 0.16); border-bottom: 2px dotted rgba(204, 116, 0, 0.95);
+  mix-blend-mode: multiply;
+}
+@media (prefers-color-scheme: dark) {
+  .term-box { mix-blend-mode: normal; background: rgba(255, 190, 40, 0.16); border-bottom-color: rgba(255, 196, 70, 0.95); }
+}
 .card, .toast, .save-selection { pointer-events: auto; }
 .toast {
   position: fixed; right: 16px; bottom: 16px; max-width: 360px; box-sizing: border-box;

@@ -431,12 +431,26 @@ export function pointOfText(page, id, text) {
  * through the DevTools protocol, then every visible character of the page whose box centre lies in
  * one of them is collected, consecutive characters joined. An empty list when none is drawn.
  */
-export async function drawnClippings(page) {
-  const boxes = await inCard(page, function () {
-    return [...this.querySelectorAll('[data-ui="clipping-box"]')]
-      .filter((b) => b.getClientRects().length > 0)
-      .map((b) => b.getBoundingClientRect().toJSON());
-  });
+export function drawnClippings(page) {
+  return drawnBoxes(page, 'clipping-box');
+}
+
+/** The page text drawn as marks of the user's own terms (boxes in our closed root), as runs. */
+export function drawnUserTerms(page) {
+  return drawnBoxes(page, 'user-term-box');
+}
+
+/** The page text under the shown boxes of one kind (`data-ui` name) in our closed root. */
+async function drawnBoxes(page, kind) {
+  const boxes = await inCard(
+    page,
+    function (kind) {
+      return [...this.querySelectorAll(`[data-ui="${kind}"]`)]
+        .filter((b) => b.getClientRects().length > 0)
+        .map((b) => b.getBoundingClientRect().toJSON());
+    },
+    kind,
+  );
   if (!boxes || boxes.length === 0) return [];
   return page.evaluate((boxes) => {
     const inside = (x, y) => boxes.some((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);

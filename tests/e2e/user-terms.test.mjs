@@ -1,10 +1,13 @@
 // The user's own terms in a real Chromium with the built extension: a term added on terms.html is
-// marked in a tab that is already open (no reload), its hover card shows a passage of a bundled
-// report that uses it, and a small CSV glossary is validated, imported and marked the same way.
+// marked in a tab that is already open (no reload) — drawn inside our closed root, never in the
+// page-readable CSS.highlights — its hover card shows a passage of a bundled report that uses it,
+// and a small CSV glossary is validated, imported and marked the same way.
 // Assumes the build is done (`npx wxt build`).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  drawnClippings,
+  drawnUserTerms,
   launchExtension,
   openExtensionPage,
   pointOfText,
@@ -66,6 +69,7 @@ describe("the user's terms on pages", { timeout: 240_000 }, () => {
 
   it('a term added on terms.html is marked in the open tab without a reload, with a card', async () => {
     assert.ok(!(await readMarks(page)).some((m) => m.text === '互联网医院'), 'not marked before it is added');
+    assert.deepEqual(await drawnUserTerms(page), [], 'no own-term box before the term is added');
     await page.evaluate(() => {
       window.__notReloaded = true;
     });
@@ -86,6 +90,38 @@ describe("the user's terms on pages", { timeout: 240_000 }, () => {
     assert.ok(
       !(await readMarks(page)).some((m) => m.text === '互联网医院'),
       'no mark of the user term in the page-readable highlight registry',
+    );
+    // …yet the user sees it marked: a box drawn over exactly that text inside our closed root
+    const drawn = await waitFor(
+      async () => {
+        const runs = await drawnUserTerms(page);
+        return runs.includes('互联网医院') ? runs : null;
+      },
+      { what: 'a drawn box over the user term' },
+    );
+    assert.ok(!drawn.some((r) => r.includes('千县工程')), `bundled terms are not boxed: ${JSON.stringify(drawn)}`);
+    assert.deepEqual(await drawnClippings(page), [], 'drawn as a term mark, not as a clipping');
+    // every highlight the page can enumerate, under any name, as the page would read it
+    const registered = await page.evaluate(() => {
+      const texts = [];
+      for (const [, highlight] of CSS.highlights) {
+        for (const r of highlight) {
+          const range = document.createRange();
+          try {
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+          } catch {
+            continue;
+          }
+          texts.push(range.toString());
+        }
+      }
+      return texts;
+    });
+    assert.ok(registered.includes('千县工程'), 'the registry is read (the bundled mark is in it)');
+    assert.ok(
+      !registered.some((t) => t.includes('互联网医院')),
+      `still nothing of the user term in CSS.highlights once drawn: ${JSON.stringify(registered)}`,
     );
     assert.equal(card.term, '互联网医院');
     assert.ok(
