@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { makeBackup } from '../db/backup';
+import { type BackupCheck, makeBackup, restoreBackup } from '../db/backup';
 import type { PolicyDatabase } from '../db/database';
 import {
   BACKUP_ALARM,
@@ -8,6 +8,8 @@ import {
   parseSchedule,
   SCHEDULE_MINUTES,
 } from '../settings/library-backup';
+import { CATALOGUE } from '../terms/catalogue';
+import { publishTermMatcher } from './term-matcher-store';
 
 export const LIBRARY_MENU_ID = 'policy-cross-ref-add-to-library';
 
@@ -48,6 +50,18 @@ export async function scheduledBackup(db: PolicyDatabase, now = new Date()): Pro
     conflictAction: 'uniquify',
     saveAs: false,
   });
+}
+
+/**
+ * Restores a checked full backup: the database in one transaction (restoreBackup), then the
+ * compiled matcher of the restored terms into extension storage, where every open tab picks it up
+ * (storage.onChanged). Every restore, from library.html or the worker, goes through here: the
+ * matcher lives outside the database, so restoreBackup alone would leave pages marking the old
+ * catalogue until the next term change.
+ */
+export async function restoreLibrary(db: PolicyDatabase, backup: Extract<BackupCheck, { ok: true }>): Promise<void> {
+  await restoreBackup(db, backup, CATALOGUE);
+  await publishTermMatcher(db);
 }
 
 /**
