@@ -54,13 +54,15 @@ export async function scheduledBackup(db: PolicyDatabase, now = new Date()): Pro
 
 /**
  * Restores a checked full backup: the database in one transaction (restoreBackup), then the
- * compiled matcher of the restored terms into extension storage, where every open tab picks it up
- * (storage.onChanged). Every restore, from library.html or the worker, goes through here: the
+ * extension's storage from the file, then the compiled matcher of the restored terms, which every
+ * open tab picks up through storage.onChanged. library.html's restore goes through here: the
  * matcher lives outside the database, so restoreBackup alone would leave pages marking the old
- * catalogue until the next term change.
+ * catalogue until the next term change. The matcher is published last so nothing from the file
+ * can stand in for it (checkLibraryBackup drops it from the file's storage as well).
  */
 export async function restoreLibrary(db: PolicyDatabase, backup: Extract<BackupCheck, { ok: true }>): Promise<void> {
   await restoreBackup(db, backup, CATALOGUE);
+  if (Object.keys(backup.storage).length > 0) await browser.storage.local.set(backup.storage);
   await publishTermMatcher(db);
 }
 
