@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { checkLibraryBackup, makeBackup, restoreBackup } from '../../lib/db/backup';
+import { restoreLibrary } from '../../lib/background/library-handlers';
+import { checkLibraryBackup, makeBackup } from '../../lib/db/backup';
 import type { PolicyDatabase } from '../../lib/db/database';
 import { t } from '../../lib/i18n';
 import { BACKUP_SCHEDULE_KEY, type BackupSchedule, backupFileName } from '../../lib/settings/library-backup';
@@ -32,8 +33,8 @@ export function BackupPanel({ db, onRestored }: { db: PolicyDatabase; onRestored
       return;
     }
     try {
-      await restoreBackup(db, check);
-      if (Object.keys(check.storage).length > 0) await browser.storage.local.set(check.storage);
+      // database, storage, then the pages' matcher of the restored terms
+      await restoreLibrary(db, check);
       setMessage({ ok: true, text: t('library_restoreDone', check.reports.length) });
       onRestored();
     } catch (error) {

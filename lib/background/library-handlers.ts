@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { makeBackup } from '../db/backup';
+import { type BackupCheck, makeBackup, restoreBackup } from '../db/backup';
 import type { PolicyDatabase } from '../db/database';
 import {
   BACKUP_ALARM,
@@ -8,6 +8,8 @@ import {
   parseSchedule,
   SCHEDULE_MINUTES,
 } from '../settings/library-backup';
+import { CATALOGUE } from '../terms/catalogue';
+import { publishTermMatcher } from './term-matcher-store';
 
 export const LIBRARY_MENU_ID = 'policy-cross-ref-add-to-library';
 
@@ -48,6 +50,20 @@ export async function scheduledBackup(db: PolicyDatabase, now = new Date()): Pro
     conflictAction: 'uniquify',
     saveAs: false,
   });
+}
+
+/**
+ * Restores a checked full backup: the database in one transaction (restoreBackup), then the
+ * extension's storage from the file, then the compiled matcher of the restored terms, which every
+ * open tab picks up through storage.onChanged. library.html's restore goes through here: the
+ * matcher lives outside the database, so restoreBackup alone would leave pages marking the old
+ * catalogue until the next term change. The matcher is published last so nothing from the file
+ * can stand in for it (checkLibraryBackup drops it from the file's storage as well).
+ */
+export async function restoreLibrary(db: PolicyDatabase, backup: Extract<BackupCheck, { ok: true }>): Promise<void> {
+  await restoreBackup(db, backup, CATALOGUE);
+  if (Object.keys(backup.storage).length > 0) await browser.storage.local.set(backup.storage);
+  await publishTermMatcher(db);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { restoreLibrary } from '../../lib/background/library-handlers';
 import { withDerived } from '../../lib/clippings/store';
 import { buildCorpus, type Corpus } from '../../lib/corpus/build';
 import { bundledCorpusInput } from '../../lib/corpus/bundled';
@@ -10,7 +12,13 @@ import { PolicyDatabase } from '../../lib/db/database';
 import { deleteUserReport, editUserReport, findExisting, putUserReport } from '../../lib/db/library';
 import { seedCorpus } from '../../lib/db/seed';
 import { termCard } from '../../lib/db/term-card';
+import { applyTermChange } from '../../lib/db/term-hits';
+import { dismissCandidate, hideTerm, saveUserTerm, setTermOverride } from '../../lib/db/user-terms';
 import { searchPassages } from '../../lib/search/passage-search';
+import { CATALOGUE } from '../../lib/terms/catalogue';
+import { TERM_FORMS } from '../../lib/terms/catalogue-forms';
+import type { TermData } from '../../lib/terms/types';
+import { restoreStoredMatcher, USER_MATCHER_KEY } from '../../lib/terms/user-matcher';
 
 let counter = 0;
 const opened: PolicyDatabase[] = [];
@@ -20,6 +28,7 @@ function freshDb(): PolicyDatabase {
   return db;
 }
 afterEach(async () => {
+  fakeBrowser.reset();
   for (const db of opened.splice(0)) {
     db.close();
     await Dexie.delete(db.name);
@@ -230,5 +239,181 @@ describe('full backup', { timeout: 60_000 }, () => {
     if (empty.ok) await expect(restoreBackup(fresh, empty)).rejects.toThrow();
     expect(await fresh.reports.where('source').equals('user').count()).toBe(0);
     expect(await fresh.documents.count()).toBe(0);
+  });
+});
+
+describe('full backup of the user’s terms', { timeout: 60_000 }, () => {
+  // 急诊急救 occurs in TEXT_A and is no catalogue form; 牵头医院 is added to 千县工程 as an alias
+  const USER_TERM: TermData = {
+    id: 'user-jizhen-jijiu',
+    canonical: '急诊急救',
+    aliases: ['急救急诊'],
+    category: 'institution',
+    explanation: '示例说明',
+    explanationEn: '',
+    related: [],
+    source: 'user',
+  };
+  const TERM_STORES = ['userTerms', 'termOverrides', 'hiddenTerms', 'dismissedCandidates'] as const;
+  const CHANGED = ['user-jizhen-jijiu', 'qianxian-gongcheng', 'sanyi-xietong'];
+
+  async function libraryWithTerms() {
+    const db = freshDb();
+    await seedCorpus(db, corpus);
+    await putUserReport(db, { meta: meta('user-a', 'A'), text: TEXT_A });
+    expect((await saveUserTerm(db, USER_TERM, ['jzjj'], CATALOGUE, 1_730_000_000_000)).ok).toBe(true);
+    await setTermOverride(db, 'qianxian-gongcheng', ['牵头医院'], [], 1_730_000_000_001);
+    await hideTerm(db, 'sanyi-xietong', 1_730_000_000_002);
+    await dismissCandidate(db, '章程修订', 1_730_000_000_003);
+    await applyTermChange(db, CATALOGUE, CHANGED);
+    return db;
+  }
+  const hitsOf = async (db: PolicyDatabase, id: string) => db.termHits.where('termId').equals(id).toArray();
+
+  it('round-trips into a fresh profile: same term stores, term rows and hits', async () => {
+    const db = await libraryWithTerms();
+    // the source library really has what the restore must give back
+    expect((await hitsOf(db, 'user-jizhen-jijiu')).map((h) => h.reportId)).toContain('user-a');
+    expect((await hitsOf(db, 'qianxian-gongcheng')).some((h) => h.forms.includes('牵头医院'))).toBe(true);
+    expect(await hitsOf(db, 'sanyi-xietong')).toEqual([]);
+    const backup = await makeBackup(db, { [USER_MATCHER_KEY]: { format: 1 }, marking: { enabled: true } });
+    expect(backup.version).toBe(2);
+    // the compiled matcher is derived: rebuilt on restore, never carried in the file
+    expect(backup.storage).toEqual({ marking: { enabled: true } });
+    const carried = checkLibraryBackup(JSON.stringify({ ...backup, storage: { [USER_MATCHER_KEY]: 1, a: 2 } }));
+    expect(carried.ok && carried.storage).toEqual({ a: 2 });
+    const fresh = freshDb();
+    await seedCorpus(fresh, corpus);
+    const check = checkLibraryBackup(JSON.stringify(backup));
+    if (!check.ok) throw new Error(check.errors.join('\n'));
+    await restoreBackup(fresh, check, CATALOGUE);
+    for (const table of TERM_STORES)
+      expect(await fresh.table(table).toArray(), table).toEqual(await db.table(table).toArray());
+    for (const id of CHANGED) {
+      expect(await hitsOf(fresh, id), id).toEqual(await hitsOf(db, id));
+      expect(await fresh.terms.get(id), id).toEqual(await db.terms.get(id));
+    }
+    expect(await fresh.termHits.toArray()).toEqual(await db.termHits.toArray());
+    expect(await fresh.terms.toArray()).toEqual(await db.terms.toArray());
+  });
+
+  it('publishes the pages’ matcher after a restore through the background', async () => {
+    const db = await libraryWithTerms();
+    const fresh = freshDb();
+    await seedCorpus(fresh, corpus);
+    const backup = await makeBackup(db, { marking: { enabled: false } });
+    // a matcher slipped into the file's storage never stands in for the rebuilt one
+    const check = checkLibraryBackup(
+      JSON.stringify({ ...backup, storage: { ...backup.storage, [USER_MATCHER_KEY]: 'x' } }),
+    );
+    if (!check.ok) throw new Error(check.errors.join('\n'));
+    await restoreLibrary(fresh, check);
+    expect((await fakeBrowser.storage.local.get('marking')).marking).toEqual({ enabled: false });
+    const stored = restoreStoredMatcher(
+      (await fakeBrowser.storage.local.get(USER_MATCHER_KEY))[USER_MATCHER_KEY],
+      TERM_FORMS,
+    );
+    if (!stored) throw new Error('no stored matcher');
+    const ids = (text: string) => stored.matcher.findAll(text).map((m) => stored.matcher.patterns[m.pattern]?.termId);
+    expect(ids('加强急诊急救能力')).toEqual(['user-jizhen-jijiu']);
+    expect(ids('由牵头医院负责')).toEqual(['qianxian-gongcheng']);
+    expect(ids('三医协同')).toEqual([]);
+    expect(stored.names.get('user-jizhen-jijiu')).toBe('急诊急救');
+  });
+
+  it('still restores a version-1 backup (no term stores)', async () => {
+    const db = freshDb();
+    await seedCorpus(db, corpus);
+    await putUserReport(db, { meta: meta('user-a', 'A'), text: TEXT_A });
+    await db.settings.put({ key: 'clippings.lastBackupAt', value: 5 });
+    const {
+      userTerms: _u,
+      termOverrides: _o,
+      hiddenTerms: _h,
+      dismissedCandidates: _d,
+      ...v2
+    } = await makeBackup(db, {});
+    const v1 = { ...v2, version: 1 };
+    const fresh = freshDb();
+    await seedCorpus(fresh, corpus);
+    const check = checkLibraryBackup(JSON.stringify(v1));
+    if (!check.ok) throw new Error(check.errors.join('\n'));
+    expect(check.userTerms).toEqual([]);
+    await restoreBackup(fresh, check, CATALOGUE);
+    expect(await fresh.termHits.toArray()).toEqual(await db.termHits.toArray());
+    expect(await fresh.settings.toArray()).toEqual(await db.settings.toArray());
+    for (const table of TERM_STORES) expect(await fresh.table(table).count(), table).toBe(0);
+    // a version-2 file must carry the stores
+    const missing = checkLibraryBackup(JSON.stringify({ ...v1, version: 2 }));
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.errors.join('\n')).toMatch(/userTerms 应为/u);
+  });
+
+  it('refuses malformed term records with a message per field and writes nothing', async () => {
+    const db = await libraryWithTerms();
+    const backup = await makeBackup(db, {});
+    const term = backup.userTerms[0] as unknown as Record<string, unknown>;
+    const bad = {
+      ...backup,
+      userTerms: [
+        { ...term, aliases: [['嵌套']] },
+        { ...term, id: 'user-other', canonical: 42 },
+        { ...term, id: 'user-third', canonical: '第三', aliases: [], pinyin: 'x', createdAt: '昨天' },
+        [1, 2],
+      ],
+      termOverrides: [{ termId: 'qianxian-gongcheng', addAliases: [['牵头医院']], removeAliases: null, updatedAt: 1 }],
+      hiddenTerms: [{ termId: 7, hiddenAt: -1 }],
+      dismissedCandidates: [{ key: 1, name: [], dismissedAt: 1.5 }, 'x'],
+    };
+    const fresh = freshDb();
+    await seedCorpus(fresh, corpus);
+    const termsBefore = await fresh.terms.toArray();
+    const hitsBefore = await fresh.termHits.count();
+    let check: ReturnType<typeof checkLibraryBackup> | undefined;
+    expect(() => {
+      check = checkLibraryBackup(JSON.stringify(bad));
+    }).not.toThrow();
+    if (!check || check.ok) throw new Error('a malformed backup was accepted');
+    const text = check.errors.join('\n');
+    for (const expected of [
+      /userTerms\[0\]：aliases: a list of strings/u,
+      /userTerms\[1\]：canonical: empty/u,
+      /userTerms\[2\]\.pinyin：应为字符串数组/u,
+      /userTerms\[2\]\.createdAt：应为毫秒时间戳/u,
+      /userTerms\[3\]：应为词条对象/u,
+      /termOverrides\[0\]\.addAliases：/u,
+      /termOverrides\[0\]\.removeAliases：/u,
+      /hiddenTerms\[0\]\.termId：/u,
+      /hiddenTerms\[0\]\.hiddenAt：/u,
+      /dismissedCandidates\[0\]\.name：/u,
+      /dismissedCandidates\[0\]\.dismissedAt：/u,
+      /dismissedCandidates\[1\]：/u,
+    ])
+      expect(text).toMatch(expected);
+    // two terms sharing a form, and a store that is not an array
+    const clash = checkLibraryBackup(
+      JSON.stringify({ ...backup, userTerms: [term, { ...term, id: 'user-copy', aliases: [] }], hiddenTerms: {} }),
+    );
+    expect(clash.ok).toBe(false);
+    if (!clash.ok) {
+      expect(clash.errors.join('\n')).toMatch(/“急诊急救”同时是 user-jizhen-jijiu 和 user-copy 的名称/u);
+      expect(clash.errors.join('\n')).toMatch(/hiddenTerms 应为/u);
+    }
+    for (const table of TERM_STORES) expect(await fresh.table(table).count(), table).toBe(0);
+    expect(await fresh.terms.toArray()).toEqual(termsBefore);
+    expect(await fresh.termHits.count()).toBe(hitsBefore);
+  });
+
+  it('refuses, writing nothing, a restored term that shares a form with another term already here', async () => {
+    const db = await libraryWithTerms();
+    const check = checkLibraryBackup(JSON.stringify(await makeBackup(db, {})));
+    if (!check.ok) throw new Error(check.errors.join('\n'));
+    const fresh = freshDb();
+    await seedCorpus(fresh, corpus);
+    expect((await saveUserTerm(fresh, { ...USER_TERM, id: 'user-mine', aliases: [] }, [], CATALOGUE)).ok).toBe(true);
+    await expect(restoreBackup(fresh, check, CATALOGUE)).rejects.toThrow(/急诊急救/u);
+    expect((await fresh.userTerms.toArray()).map((t) => t.id)).toEqual(['user-mine']);
+    expect(await fresh.reports.where('source').equals('user').count()).toBe(0);
+    expect(await fresh.termOverrides.count()).toBe(0);
   });
 });
