@@ -7,25 +7,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { GOLD, NATIONAL } from '../e2e/gold.mjs';
+import { CARD_GOLD, FORMS, NATIONAL } from '../e2e/gold.mjs';
 import { FIXTURES_DIR, pointOfText, readMarks, readStore, serveStatic, waitForSeeded } from '../e2e/harness.mjs';
 import { inCard, launchFirefoxExtension, readCard, sleep, tintedPixels, waitFor } from './harness.mjs';
-
-/** Each marked form on the news fixture: element id, the text as written, the term it stands for. */
-const FORMS = [
-  { id: 'f-quoted', text: '“三医”协同', term: '三医协同' },
-  { id: 'f-spaced', text: '三 医协同', term: '三医协同' },
-  { id: 'f-long', text: '医疗、医保、医药协同发展和治理', term: '三医协同' },
-  { id: 'f-split', text: '紧密型医共体', term: '紧密型医共体' },
-  { id: 'f-official', text: '紧密型县域医疗卫生共同体', term: '紧密型医共体' },
-  { id: 'f-traditional', text: '千縣工程', term: '千县工程' },
-  { id: 'f-plain', text: '千县工程', term: '千县工程' },
-];
-
-const CARD_GOLD = {
-  三医协同: GOLD['sanyi-xietong'].filter((g) => g.report === NATIONAL).map((g) => g.text),
-  千县工程: GOLD['qianxian-gongcheng'].map((g) => g.text),
-};
 
 const STRICT_CSP = "default-src 'none'; style-src 'none'; script-src 'none'";
 const QUOTE = '要全面促进“三医协同”，深入推进紧密型县域医共体建设';

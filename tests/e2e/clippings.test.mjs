@@ -14,6 +14,7 @@ import {
   launchExtension,
   openExtensionPage,
   readStore,
+  selectText,
   serveStatic,
 } from './harness.mjs';
 
@@ -30,32 +31,6 @@ async function until(check, what, timeout = TIMEOUT) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-}
-
-/** Selects the first occurrence of `quote` in the page's text, across element boundaries. */
-async function selectText(page, quote) {
-  const ok = await page.evaluate((quote) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    let text = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push({ node: n, start: text.length });
-      text += n.data;
-    }
-    const at = text.indexOf(quote);
-    if (at < 0) return false;
-    const locate = (offset) => {
-      const hit = nodes.findLast((entry) => entry.start <= offset);
-      return [hit.node, offset - hit.start];
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    range.setEnd(...locate(at + quote.length));
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-    return getSelection().toString() === quote;
-  }, quote);
-  assert.ok(ok, `could not select “${quote}”`);
 }
 
 /**

@@ -4,7 +4,7 @@
 // nothing. Assumes the build is done (`npm test` builds first).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { GOLD, NATIONAL } from './gold.mjs';
+import { CARD_GOLD, FORMS } from './gold.mjs';
 import {
   countStore,
   inCard,
@@ -19,23 +19,6 @@ import {
   waitFor,
   waitForSeeded,
 } from './harness.mjs';
-
-/** Each marked form on the news fixture: element id, the text as written, the term it stands for. */
-const FORMS = [
-  { id: 'f-quoted', text: '“三医”协同', term: '三医协同' },
-  { id: 'f-spaced', text: '三 医协同', term: '三医协同' },
-  { id: 'f-long', text: '医疗、医保、医药协同发展和治理', term: '三医协同' },
-  { id: 'f-split', text: '紧密型医共体', term: '紧密型医共体' },
-  { id: 'f-official', text: '紧密型县域医疗卫生共同体', term: '紧密型医共体' },
-  { id: 'f-traditional', text: '千縣工程', term: '千县工程' },
-  { id: 'f-plain', text: '千县工程', term: '千县工程' },
-];
-
-/** The card's passages must be the flagship's gold passages, national ones first where they exist. */
-const CARD_GOLD = {
-  三医协同: GOLD['sanyi-xietong'].filter((g) => g.report === NATIONAL).map((g) => g.text),
-  千县工程: GOLD['qianxian-gongcheng'].map((g) => g.text),
-};
 
 describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
   let ext;
