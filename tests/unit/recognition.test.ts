@@ -9,10 +9,21 @@ import { describe, expect, it } from 'vitest';
 import { TERM_FORMS } from '../../lib/terms/catalogue-forms';
 import { createTermMatcher } from '../../lib/terms/patterns';
 
-const DIR = path.resolve('tests/e2e/fixtures/recognition');
-const PAGES = readdirSync(DIR)
-  .filter((f) => f.endsWith('.html'))
-  .sort();
+/** Runs `scan` with the page text set as context fallback (before lib/terms/context.ts had one, a no-op). */
+function withPageText<T>(_page: string, scan: () => T): T {
+  return scan();
+}
+
+const SETS = {
+  /** The 27 pages written while the catalogue was extended. */
+  main: path.resolve('tests/e2e/fixtures/recognition'),
+  /** Pages written before reading the catalogue's aliases (see its README.md): an honest recall figure. */
+  heldOut: path.resolve('tests/e2e/fixtures/recognition-heldout'),
+};
+const pagesOf = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
 const matcher = createTermMatcher(TERM_FORMS);
 const BLOCKS = 'h1,h2,h3,p,li,td';
 
@@ -60,13 +71,15 @@ interface PageScore {
   quiet: number;
 }
 
-function scorePage(file: string): PageScore {
-  const doc = new DOMParser().parseFromString(readFileSync(path.join(DIR, file), 'utf8'), 'text/html');
+function scorePage(dir: string, file: string): PageScore {
+  const doc = new DOMParser().parseFromString(readFileSync(path.join(dir, file), 'utf8'), 'text/html');
   document.body.replaceChildren(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
   const score: PageScore = { page: file, expected: 0, found: 0, missed: [], falseCards: [], quiet: 0 };
+  // the page's text, for context rules a block too short to judge leaves to the page (context.ts)
+  const pageText = document.body.textContent ?? '';
   for (const block of document.body.querySelectorAll(BLOCKS)) {
     const { text, spans } = readBlock(block);
-    const matches = matcher.findAll(text).map((m) => ({
+    const matches = withPageText(pageText, () => matcher.findAll(text)).map((m) => ({
       term: matcher.patterns[m.pattern]?.termId ?? '',
       start: m.start,
       end: m.end,
@@ -90,8 +103,22 @@ function scorePage(file: string): PageScore {
   return score;
 }
 
+function report(name: string, scores: PageScore[]) {
+  const expected = scores.reduce((n, s) => n + s.expected, 0);
+  const found = scores.reduce((n, s) => n + s.found, 0);
+  const falseCards = scores.flatMap((s) => s.falseCards.map((f) => `${s.page}: ${f}`));
+  const missed = scores.flatMap((s) => s.missed.map((f) => `${s.page}: ${f}`));
+  console.log(
+    `recognition (unit, ${name}): recall ${found}/${expected} = ${((100 * found) / expected).toFixed(1)} %, false cards ${falseCards.length}, quiet places ${scores.reduce((n, s) => n + s.quiet, 0)}, pages ${scores.length}`,
+  );
+  if (missed.length > 0) console.log(`missed (${name}):\n${missed.join('\n')}`);
+  if (falseCards.length > 0) console.log(`false cards (${name}):\n${falseCards.join('\n')}`);
+  return { expected, found, falseCards };
+}
+
 describe('recognition on real-page wording (unit level)', () => {
-  const scores = PAGES.map(scorePage);
+  const PAGES = pagesOf(SETS.main);
+  const scores = PAGES.map((file) => scorePage(SETS.main, file));
 
   it('has at least 25 annotated pages, with expected forms and quiet places', () => {
     expect(PAGES.length).toBeGreaterThanOrEqual(25);
@@ -100,15 +127,24 @@ describe('recognition on real-page wording (unit level)', () => {
   });
 
   it('marks ≥ 98 % of the expected forms with the right term and gives no false card', () => {
-    const expected = scores.reduce((n, s) => n + s.expected, 0);
-    const found = scores.reduce((n, s) => n + s.found, 0);
-    const falseCards = scores.flatMap((s) => s.falseCards.map((f) => `${s.page}: ${f}`));
-    const missed = scores.flatMap((s) => s.missed.map((f) => `${s.page}: ${f}`));
-    console.log(
-      `recognition (unit): recall ${found}/${expected} = ${((100 * found) / expected).toFixed(1)} %, false cards ${falseCards.length}, quiet places ${scores.reduce((n, s) => n + s.quiet, 0)}, pages ${scores.length}`,
-    );
-    if (missed.length > 0) console.log(`missed:\n${missed.join('\n')}`);
-    if (falseCards.length > 0) console.log(`false cards:\n${falseCards.join('\n')}`);
+    const { expected, found, falseCards } = report('27 pages', scores);
+    expect(found / expected).toBeGreaterThanOrEqual(0.98);
+    expect(falseCards).toEqual([]);
+  });
+});
+
+describe('recognition on held-out real-page wording (unit level)', () => {
+  const PAGES = pagesOf(SETS.heldOut);
+  const scores = PAGES.map((file) => scorePage(SETS.heldOut, file));
+
+  it('has at least 12 held-out pages, with expected forms and quiet places', () => {
+    expect(PAGES.length).toBeGreaterThanOrEqual(12);
+    expect(scores.reduce((n, s) => n + s.expected, 0)).toBeGreaterThanOrEqual(60);
+    expect(scores.reduce((n, s) => n + s.quiet, 0)).toBeGreaterThanOrEqual(30);
+  });
+
+  it('marks ≥ 98 % of the held-out expected forms with the right term and gives no false card', () => {
+    const { expected, found, falseCards } = report('held-out', scores);
     expect(found / expected).toBeGreaterThanOrEqual(0.98);
     expect(falseCards).toEqual([]);
   });
