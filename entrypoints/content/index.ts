@@ -3,6 +3,7 @@ import { ClippingHighlights } from './clipping-highlights';
 import { ClippingSaver } from './clipping-save';
 import { answerExtension } from './extension-messages';
 import { HoverCard } from './hover-card';
+import { usePageContext } from './page-context';
 import { SelectionButton } from './selection-button';
 import { TermMarking } from './term-marking';
 import { Toast } from './toast';
@@ -32,6 +33,8 @@ export default defineContentScript({
     if (!isSameOriginFrame()) return;
     // every feature stops when WXT invalidates this script (extension updated, reloaded or removed)
     const { signal } = ctx;
+    // numbered formulas in blocks too short to judge are judged by this page (lib/terms/context.ts)
+    usePageContext(document, signal);
     const ui = new UiHost(document);
     signal.addEventListener('abort', () => ui.dispose());
     const marking = new TermMarking(document, ui);

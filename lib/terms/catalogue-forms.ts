@@ -894,7 +894,9 @@ export const TERM_FORMS: readonly TermForms[] = [
   "context": {
    "needs": "china-health",
    "forms": [
-    "medical consortium"
+    "medical consortium",
+    "medical alliance",
+    "medical treatment alliance"
    ]
   }
  },
@@ -1075,12 +1077,18 @@ export const TERM_FORMS: readonly TermForms[] = [
   "canonical": "医养结合",
   "aliases": [
    "醫養結合",
-   "integration of medical and elderly care"
+   "integration of medical and elderly care",
+   "integrated medical and elderly care",
+   "combined medical and elderly care",
+   "combination of medical and elderly care"
   ],
   "context": {
    "needs": "china-health",
    "forms": [
-    "integration of medical and elderly care"
+    "integration of medical and elderly care",
+    "integrated medical and elderly care",
+    "combined medical and elderly care",
+    "combination of medical and elderly care"
    ]
   }
  },
@@ -1109,7 +1117,8 @@ export const TERM_FORMS: readonly TermForms[] = [
    "医药反腐",
    "医疗反腐",
    "医药领域反腐",
-   "醫藥反腐"
+   "醫藥反腐",
+   "医药领域腐败集中整治"
   ]
  },
  {
@@ -1152,7 +1161,8 @@ export const TERM_FORMS: readonly TermForms[] = [
   "canonical": "普惠托育服务",
   "aliases": [
    "普惠托育体系",
-   "普惠托育服務"
+   "普惠托育服務",
+   "普惠托育"
   ]
  },
  {
@@ -1171,14 +1181,20 @@ export const TERM_FORMS: readonly TermForms[] = [
   "id": "nongcun-dingxiang-yixuesheng",
   "canonical": "农村订单定向免费医学生培养",
   "aliases": [
-   "農村訂單定向免費醫學生培養"
+   "農村訂單定向免費醫學生培養",
+   "农村订单定向医学生",
+   "农村订单定向免费医学生",
+   "订单定向医学生"
   ]
  },
  {
   "id": "gaishan-jiuyi-ganshou",
   "canonical": "改善就医感受提升患者体验主题活动",
   "aliases": [
-   "改善就醫感受提升患者體驗主題活動"
+   "改善就醫感受提升患者體驗主題活動",
+   "改善就医感受、提升患者体验主题活动",
+   "改善就医感受、提升患者体验",
+   "改善就医感受提升患者体验"
   ]
  },
  {
@@ -1259,6 +1275,9 @@ export const TERM_FORMS: readonly TermForms[] = [
    "DRG/DIP payment method reform",
    "DRG-based payment",
    "DIP-based payment",
+   "按病组和病种分值付费",
+   "按病组（DRG）和病种分值（DIP）付费",
+   "按病组和按病种分值付费",
    "DRG/DIP付费",
    "DRG/DIP支付",
    "DRG/DIP支付改革",

@@ -78,6 +78,53 @@ export const CHINA_WORDS_EN: readonly string[] = [
 
 const REQUIRED_HEALTH_WORDS = 2;
 
+/**
+ * Context is judged in the block first. A block is left to its page when it cannot say on its own:
+ * - it is too short to judge: fewer than SHORT_BLOCK letters (Han characters, Latin letters,
+ *   digits; spaces and punctuation not counted), as a list item 深入推进“三个转变”, a heading
+ *   三个提高, a slogan line;
+ * - or it is short and has half the evidence (one health word, fewer than WEAK_BLOCK letters),
+ *   as 集采药进村卫生室，老百姓买到降价药.
+ * A longer block is judged alone, so a sentence about teaching or power grids keeps its formulas
+ * unmarked even on a page that also carries a health story.
+ */
+export const SHORT_BLOCK = 16;
+export const WEAK_BLOCK = 40;
+/**
+ * A page holds when it has REQUIRED_HEALTH_WORDS distinct health words and they are not a passing
+ * mention: at least one occurrence per PAGE_LETTERS_PER_WORD letters (a portal page whose menu
+ * links one health story does not make its industry headlines health policy). Measured on the
+ * recognition pages: health pages have 1.3–9 occurrences per 100 letters (English counts each
+ * Latin letter, so English pages sit lowest), pages of other industries none.
+ */
+export const PAGE_LETTERS_PER_WORD = 100;
+
+/** How long a page's verdict is reused before the page text is read again (pages change). */
+const PAGE_VERDICT_MS = 2000;
+
+let pageTextSource: (() => string) | null = null;
+let pageVerdicts = new Map<ContextNeed, { verdict: boolean; at: number }>();
+
+/**
+ * Where the text of the page comes from, for blocks that cannot be judged alone (the content script
+ * passes its document's visible text; extension pages and the corpus build pass none, and then only
+ * the block counts, as before).
+ */
+export function setPageContextSource(source: (() => string) | null): void {
+  pageTextSource = source;
+  pageVerdicts = new Map();
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+function letterCount(text: string, limit = Number.POSITIVE_INFINITY): number {
+  let n = 0;
+  for (const ch of text) {
+    if (LETTER.test(ch) && ++n >= limit) break;
+  }
+  return n;
+}
+
 let zhMatcher: Matcher | null = null;
 let enMatcher: Matcher | null = null;
 let chinaMatcher: Matcher | null = null;
@@ -90,23 +137,68 @@ function distinctHits(matcher: Matcher, text: string, enough: number): number {
   return Math.min(seen.size, enough);
 }
 
+function occurrences(matcher: Matcher, text: string): number {
+  let n = 0;
+  matcher.scan(text, () => {
+    n++;
+  });
+  return n;
+}
+
 function words(list: readonly string[]): Matcher {
   return new Matcher(list.map((form) => ({ termId: form, form })));
 }
 
-/**
- * Whether `text` (a block, or a page) is about what `needs` asks for. Pure; the keyword matchers
- * are built on first use, so pages where no ruled form occurs never pay for them.
- */
-export function contextHolds(text: string, needs: ContextNeed): boolean {
+function keywordMatchers(): { zh: Matcher; en: Matcher; china: Matcher } {
   zhMatcher ??= words(HEALTH_WORDS_ZH);
   enMatcher ??= words(HEALTH_WORDS_EN);
-  if (needs === 'health') {
-    return (
-      distinctHits(zhMatcher, text, REQUIRED_HEALTH_WORDS) + distinctHits(enMatcher, text, REQUIRED_HEALTH_WORDS) >=
-      REQUIRED_HEALTH_WORDS
-    );
-  }
   chinaMatcher ??= words(CHINA_WORDS_EN);
-  return distinctHits(enMatcher, text, 1) >= 1 && distinctHits(chinaMatcher, text, 1) >= 1;
+  return { zh: zhMatcher, en: enMatcher, china: chinaMatcher };
+}
+
+function healthWords(text: string): number {
+  const { zh, en } = keywordMatchers();
+  return Math.min(
+    distinctHits(zh, text, REQUIRED_HEALTH_WORDS) + distinctHits(en, text, REQUIRED_HEALTH_WORDS),
+    REQUIRED_HEALTH_WORDS,
+  );
+}
+
+/**
+ * Whether `text` (a block of a page, or a passage) is about what `needs` asks for: the block first,
+ * then, for a block that cannot say on its own (see SHORT_BLOCK), the page
+ * (setPageContextSource). The keyword matchers are built on first use, so pages where no ruled
+ * form occurs never pay for them.
+ */
+export function contextHolds(text: string, needs: ContextNeed): boolean {
+  if (textHolds(text, needs)) return true;
+  if (pageTextSource === null) return false;
+  const letters = letterCount(text, WEAK_BLOCK);
+  const leftToPage = letters < SHORT_BLOCK || (letters < WEAK_BLOCK && healthWords(text) >= 1);
+  return leftToPage && pageHolds(needs);
+}
+
+/** Whether one text (a block or a passage), judged alone, is about what `needs` asks for. Pure. */
+export function textHolds(text: string, needs: ContextNeed): boolean {
+  if (needs === 'health') return healthWords(text) >= REQUIRED_HEALTH_WORDS;
+  const { en, china } = keywordMatchers();
+  return distinctHits(en, text, 1) >= 1 && distinctHits(china, text, 1) >= 1;
+}
+
+/** Whether a whole page is about what `needs` asks for: the words of textHolds, and not in passing. */
+export function pageTextHolds(text: string, needs: ContextNeed): boolean {
+  if (!textHolds(text, needs)) return false;
+  const { zh, en } = keywordMatchers();
+  return (occurrences(zh, text) + occurrences(en, text)) * PAGE_LETTERS_PER_WORD >= letterCount(text);
+}
+
+function pageHolds(needs: ContextNeed): boolean {
+  const source = pageTextSource;
+  if (!source) return false;
+  const now = Date.now();
+  const cached = pageVerdicts.get(needs);
+  if (cached && now - cached.at < PAGE_VERDICT_MS) return cached.verdict;
+  const verdict = pageTextHolds(source(), needs);
+  pageVerdicts.set(needs, { verdict, at: now });
+  return verdict;
 }

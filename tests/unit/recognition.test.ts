@@ -7,11 +7,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TERM_FORMS } from '../../lib/terms/catalogue-forms';
+import { setPageContextSource } from '../../lib/terms/context';
 import { createTermMatcher } from '../../lib/terms/patterns';
 
-/** Runs `scan` with the page text set as context fallback (before lib/terms/context.ts had one, a no-op). */
-function withPageText<T>(_page: string, scan: () => T): T {
-  return scan();
+/** Runs `scan` with the page's text as the context of blocks too short to judge, as the content script does. */
+function withPageText<T>(page: string, scan: () => T): T {
+  setPageContextSource(() => page);
+  try {
+    return scan();
+  } finally {
+    setPageContextSource(null);
+  }
 }
 
 const SETS = {
