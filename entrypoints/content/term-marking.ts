@@ -15,10 +15,10 @@ import type { Matcher } from '../../lib/terms/matcher';
 import { createTermMatcher } from '../../lib/terms/patterns';
 import { restoreStoredMatcher, USER_MATCHER_KEY } from '../../lib/terms/user-matcher';
 import { FLASH_HIGHLIGHT, HighlightSink, hasHighlightApi, WrapSink } from './highlight-sink';
+import { marksArePrivate, PrivateMarkBoxes } from './mark-privacy';
 import { PAGE_CSS } from './page-styles';
 import { PageScanner } from './scanner';
 import { adoptDocumentStyles, type UiHost } from './ui-host';
-import { UserTermBoxes } from './user-term-boxes';
 
 /** How often the shared highlight registry and page stylesheet are checked for tampering. */
 const REGISTRY_CHECK_MS = 1000;
@@ -26,6 +26,8 @@ const REGISTRY_CHECK_MS = 1000;
 const CANONICAL = new Map(TERM_FORMS.map((t) => [t.id, t.canonical]));
 /** The user's own terms' names, from the stored matcher (never shown to the page). */
 let userNames = new Map<string, string>();
+/** Whether the user has changed the catalogue at all (own terms, aliases, hidden terms): mark-privacy.ts. */
+let userCatalogue = false;
 export const canonicalOf = (termId: string) => CANONICAL.get(termId) ?? userNames.get(termId) ?? termId;
 
 let sharedMatcher: Matcher | null = null;
@@ -44,11 +46,13 @@ function useStoredMatcher(value: unknown): boolean {
   if (!restored) {
     const had = userNames.size > 0 || sharedMatcher !== null;
     userNames = new Map();
+    userCatalogue = false;
     sharedMatcher = null;
     return had;
   }
   sharedMatcher = restored.matcher;
   userNames = restored.names;
+  userCatalogue = true;
   return true;
 }
 
@@ -58,11 +62,13 @@ function useStoredMatcher(value: unknown): boolean {
  * in the page's registry. Catalogue terms are public data.
  */
 function publicMarks(list: readonly PageMatch[]): readonly PageMatch[] {
+  if (marksArePrivate(userCatalogue)) return []; // the user's edits of bundled terms would show too
   return userNames.size === 0 ? list : list.filter((m) => !userNames.has(m.termId));
 }
 
-/** The marks of the user's own terms: drawn inside our closed root instead (user-term-boxes.ts). */
+/** The marks drawn inside our closed root instead: all of them once the user changed the catalogue (mark-privacy.ts). */
 function privateMarks(list: readonly PageMatch[]): readonly PageMatch[] {
+  if (marksArePrivate(userCatalogue)) return list;
   return userNames.size === 0 ? [] : list.filter((m) => userNames.has(m.termId));
 }
 
@@ -89,7 +95,7 @@ export class TermMarking {
   private restoreStyles: (() => void) | null = null;
   private registryTimer: ReturnType<typeof setInterval> | null = null;
   private readonly markListeners: ((on: boolean) => void)[] = [];
-  private userBoxes: UserTermBoxes | null = null;
+  private userBoxes: PrivateMarkBoxes | null = null;
 
   /** `ui`: where the user's own terms are drawn; without it they get a card but no mark. */
   constructor(
@@ -160,8 +166,9 @@ export class TermMarking {
     const highlight = hasHighlightApi();
     const base: Sink = highlight ? new HighlightSink() : new WrapSink();
     const ui = this.ui;
-    if (ui && userNames.size > 0 && !this.userBoxes) this.userBoxes = new UserTermBoxes(this.doc, ui);
-    const own = ui && userNames.size > 0 ? this.userBoxes : null;
+    const privately = marksArePrivate(userCatalogue);
+    if (ui && privately && !this.userBoxes) this.userBoxes = new PrivateMarkBoxes(this.doc, ui);
+    const own = ui && privately ? this.userBoxes : null;
     this.showUserHost(own !== null);
     // the first match is what turns on styles and listeners: a page without terms gets nothing
     this.sink = {
@@ -258,7 +265,7 @@ export class TermMarking {
     if (!first) return false;
     first.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
     // a flash in CSS.highlights would hand the page the text of a user's own term
-    if (hasHighlightApi() && !userNames.has(termId)) {
+    if (hasHighlightApi() && !marksArePrivate(userCatalogue)) {
       const flash = new Highlight(
         new StaticRange({
           startContainer: first.startNode,
