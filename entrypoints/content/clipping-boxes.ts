@@ -19,10 +19,11 @@ import type { UiHost } from './ui-host';
  * page has clippings at all, never depending on which are found or in view, which the page could
  * probe by scrolling or deleting its own paragraphs.
  *
- * The user's own terms (their names are the user's data) are drawn by the same machinery, with a
- * term mark's look (USER_TERM_BOXES). Their host rule is stricter still (term-marking.ts): the host
- * shows while the user has own terms and marking is on for the site, whether or not any occurs on
- * this page, so a page cannot test words of its own for being one of them.
+ * Term marks, once the user has changed the catalogue (own terms, aliases of bundled terms, hidden
+ * terms: the user's data), are drawn by the same machinery with a term mark's look (USER_TERM_BOXES,
+ * mark-privacy.ts). Their host rule is stricter still (term-marking.ts): the host shows while the
+ * user has changed the catalogue and marking is on for the site, whether or not any of the changes
+ * concerns this page, so a page cannot test words of its own for being one of them.
  */
 
 /** One passage to draw: its id and where its text is. */
@@ -44,8 +45,9 @@ export interface BoxKind {
 /** The user's clippings: a teal band with a bar where the quote starts. */
 export const CLIPPING_BOXES: BoxKind = { className: 'clip-box', ui: 'clipping-box', markStart: true };
 /**
- * The user's own terms (term-marking.ts): drawn like the catalogue terms' ::highlight marks, but
- * here, because their names are the user's data and CSS.highlights is the page's to read.
+ * Term marks of a user who changed the catalogue (mark-privacy.ts): drawn like the ::highlight
+ * marks, but here, because the user's terms and edits are the user's data and CSS.highlights is
+ * the page's to read.
  */
 export const USER_TERM_BOXES: BoxKind = { className: 'term-box', ui: 'user-term-box', markStart: false };
 

@@ -88,10 +88,12 @@ export class PrivateMarkBoxes {
     if (block.near) this.changed();
   }
 
+  /** Forgets every mark (a rescan follows): the next scan's first matches are drawn at once again. */
   clear(): void {
     this.observer?.disconnect();
     this.blocks.clear();
     this.pending = false;
+    this.eager = EAGER_MATCHES;
     this.layer.set([]);
   }
 
