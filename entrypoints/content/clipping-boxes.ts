@@ -147,9 +147,13 @@ export class BoxLayer {
     const viewport = { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight };
     // text under a modal dialog or outside the fullscreen element is covered: not drawn over it
     const top = this.doc.fullscreenElement ?? modalDialog(this.doc);
-    let used = 0;
+    // Read every rect first, then write every box: a box moved between two reads would make the
+    // next read lay the page out again (on a long page, once per entry and frame while scrolling).
+    const placed: { left: number; top: number; width: number; height: number; start: boolean }[] = [];
+    const clips = new Map<Node | null, Rect | null>(); // entries of one block share their clipping ancestors
     const range = this.doc.createRange();
     for (const entry of this.entries) {
+      if (placed.length >= MAX_BOXES) break;
       const r = entry.range;
       if (!r.startContainer.isConnected || !r.endContainer.isConnected) continue;
       try {
@@ -158,33 +162,42 @@ export class BoxLayer {
       } catch {
         continue; // the page changed the text under a static range: re-anchoring will follow
       }
-      if (top && !top.contains(range.commonAncestorContainer)) continue;
+      const common = range.commonAncestorContainer;
+      if (top && !top.contains(common)) continue;
       // far from the viewport: no box, and none of the style reads of the clipping walk below
       const bounds = range.getBoundingClientRect();
       if (bounds.bottom < 0 || bounds.top > viewport.bottom || bounds.right < 0 || bounds.left > viewport.right) {
         continue;
       }
-      const clip = clipRect(range.commonAncestorContainer, viewport);
+      const holder = common.nodeType === 1 ? common : common.parentElement;
+      let clip = clips.get(holder);
+      if (clip === undefined) {
+        clip = clipRect(common, viewport);
+        clips.set(holder, clip);
+      }
       if (!clip) continue;
       let first = true;
       for (const rect of range.getClientRects()) {
-        if (used >= MAX_BOXES) break;
+        if (placed.length >= MAX_BOXES) break;
         const left = Math.max(rect.left, clip.left);
         const right = Math.min(rect.right, clip.right);
         const topEdge = Math.max(rect.top, clip.top);
         const bottom = Math.min(rect.bottom, clip.bottom);
         if (right - left < 1 || bottom - topEdge < 1) continue;
-        const box = this.box(used++, layer);
-        if (this.kind.markStart) box.classList.toggle('start', first); // the bar marks where a quote begins
+        placed.push({ left, top: topEdge, width: right - left, height: bottom - topEdge, start: first });
         first = false;
-        box.style.left = `${left}px`;
-        box.style.top = `${topEdge}px`;
-        box.style.width = `${right - left}px`;
-        box.style.height = `${bottom - topEdge}px`;
       }
     }
     range.detach();
-    for (let i = used; i < this.pool.length; i++) (this.pool[i] as HTMLElement).hidden = true;
+    for (const [i, p] of placed.entries()) {
+      const box = this.box(i, layer);
+      if (this.kind.markStart) box.classList.toggle('start', p.start); // the bar marks where a quote begins
+      box.style.left = `${p.left}px`;
+      box.style.top = `${p.top}px`;
+      box.style.width = `${p.width}px`;
+      box.style.height = `${p.height}px`;
+    }
+    for (let i = placed.length; i < this.pool.length; i++) (this.pool[i] as HTMLElement).hidden = true;
   }
 
   private box(index: number, layer: HTMLElement): HTMLElement {
