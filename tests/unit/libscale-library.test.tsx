@@ -1,0 +1,275 @@
+// @vitest-environment happy-dom
+// Issue 9 remainders: the county and 'other' levels end to end (inference, form, ranking, names,
+// backup), an encrypted PDF refused with nothing written, and a PDF's progress shown page by page.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { Dexie } from 'dexie';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { levelName } from '../../components/card/labels';
+import { FileImport } from '../../components/library/FileImport';
+import { LEVELS, ReportForm } from '../../components/library/ReportForm';
+import { buildCorpus, type Corpus } from '../../lib/corpus/build';
+import { bundledCorpusInput } from '../../lib/corpus/bundled';
+import { LEVEL_RANK } from '../../lib/corpus/records';
+import type { AdminLevel } from '../../lib/corpus/types';
+import { checkLibraryBackup, makeBackup, restoreBackup } from '../../lib/db/backup';
+import { PolicyDatabase } from '../../lib/db/database';
+import { putUserReport } from '../../lib/db/library';
+import { reportsInOrder } from '../../lib/db/queries';
+import { seedCorpus } from '../../lib/db/seed';
+import { compareReports } from '../../lib/db/term-card';
+import { draftReport } from '../../lib/documents/draft';
+import type { Readers } from '../../lib/documents/extract';
+import { extractFile } from '../../lib/documents/extract';
+import { DocumentError } from '../../lib/documents/limits';
+import type { PdfDocumentLike } from '../../lib/documents/pdf';
+import { nodeReaders } from './library-helpers';
+import { useEnglish } from './locale-en';
+
+/** What library.html's readers open: the test swaps in a gated document or passes bytes to pdf.js. */
+const pdfSource: { open: Readers['openPdf'] } = { open: (bytes) => nodeReaders.openPdf(bytes) };
+vi.mock('../../components/library/readers', () => ({
+  browserReaders: {
+    openPdf: (bytes: Uint8Array) => pdfSource.open(bytes),
+    mammoth: () => nodeReaders.mammoth(),
+  },
+}));
+
+let counter = 0;
+const opened: PolicyDatabase[] = [];
+function freshDb(): PolicyDatabase {
+  const db = new PolicyDatabase(`libscale-test-${++counter}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  cleanup();
+  pdfSource.open = (bytes) => nodeReaders.openPdf(bytes);
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+let corpus: Corpus;
+beforeAll(() => {
+  corpus = buildCorpus(bundledCorpusInput());
+});
+
+const TEXT = [
+  '示例县推进紧密型医共体建设工作方案',
+  '全县以县医院为龙头组建紧密型医共体，统一管理乡镇卫生院的人员、财务和药品，推动三医协同，年底前实现县域内就诊率明显提高。',
+  '各乡镇要落实家庭医生签约服务，重点人群签约率稳步提高，群众在家门口就能看上病、看好病。',
+].join('\n');
+
+const meta = (id: string, level: AdminLevel, issuer: string, region: string) => ({
+  id,
+  title: `${region}工作方案 ${id}`,
+  issuer,
+  level,
+  region,
+  date: '2025-03-01',
+  description: '',
+});
+
+/**
+ * A PDF a reader cannot open without a password: the Standard security handler (V 1, R 2) with
+ * O and U values that do not check out for the empty user password. Written with a correct
+ * cross-reference table so pdf.js parses it as a whole file, not a repaired one.
+ */
+function encryptedPdf(): Uint8Array {
+  const hex32 = (byte: string) => `<${byte.repeat(32)}>`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+    `<< /Filter /Standard /V 1 /R 2 /O ${hex32('5a')} /U ${hex32('c3')} /P -44 >>`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  const id = '<0123456789abcdef0123456789abcdef>';
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [${id} ${id}] >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
+/** Picks a file in library.html's file input, as a user does. */
+function choose(file: File): void {
+  const input = screen.getByTestId('file-input') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+}
+
+/** Row counts of every table a report touches: "unchanged" is these, before and after. */
+async function libraryState(db: PolicyDatabase) {
+  const out: Record<string, number> = {};
+  for (const table of ['reports', 'sections', 'passages', 'termHits', 'postings', 'documents', 'terms'] as const)
+    out[table] = await db.table(table).count();
+  out.hitCounts = (await db.terms.toArray()).reduce((sum, t) => sum + t.hitCount, 0);
+  return out;
+}
+
+describe('levels: national, several provinces, provincial, municipal, county, other', () => {
+  it('ranks county after municipal and other last; a level from a newer release after them all', () => {
+    expect(Object.keys(LEVEL_RANK)).toEqual(expect.arrayContaining(['county', 'other']));
+    expect(LEVEL_RANK.municipal).toBeLessThan(LEVEL_RANK.county);
+    expect(LEVEL_RANK.county).toBeLessThan(LEVEL_RANK.other);
+    const report = (id: string, level: string, date = '2024-01-01') =>
+      ({ id, level, levelRank: (LEVEL_RANK as Record<string, number>)[level] ?? Number.NaN, date }) as never;
+    const sorted = [
+      report('o', 'other', '2026-01-01'),
+      report('c', 'county', '2026-01-01'),
+      report('x', 'township'),
+      report('m', 'municipal'),
+      report('n', 'national'),
+    ].sort(compareReports);
+    expect(sorted.map((r: { id: string }) => r.id)).toEqual(['n', 'm', 'c', 'o', 'x']);
+  });
+
+  it('names them in Chinese and in English', () => {
+    expect(levelName('county')).toBe('县级');
+    expect(levelName('other')).toBe('其他');
+    expect(levelName('township')).toBe('township');
+    const restore = useEnglish();
+    try {
+      expect(levelName('county')).toBe('County');
+      expect(levelName('other')).toBe('Other');
+    } finally {
+      restore();
+    }
+  });
+
+  it('the form offers all six; an issuer naming no place leaves the level to the user, on other', () => {
+    expect(LEVELS).toEqual(['national', 'multi-provincial', 'provincial', 'municipal', 'county', 'other']);
+    const unknown = draftReport('u-1', { title: '学会通知', issuer: '某某医院管理学会' }, 'html');
+    expect(unknown.meta.level).toBe('other');
+    expect(unknown.missing).toContain('level');
+    const county = draftReport('u-2', { title: '区里的方案', issuer: '漳州市长泰区卫生健康局' }, 'html');
+    expect(county.meta).toMatchObject({ level: 'county', region: '漳州市长泰区' });
+    expect(county.missing).not.toContain('level');
+
+    const submitted: AdminLevel[] = [];
+    render(
+      <ReportForm
+        initial={unknown.meta}
+        missing={unknown.missing}
+        submitLabel="保存"
+        onSubmit={(m) => {
+          submitted.push(m.level);
+        }}
+      />,
+    );
+    const select = screen.getByTestId('field-level') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(LEVELS);
+    expect([...select.options].map((o) => o.textContent)).toContain('县级');
+    expect(select.closest('label')?.className).toBe('missing');
+    fireEvent.change(select, { target: { value: 'county' } });
+    fireEvent.submit(screen.getByTestId('report-form'));
+    expect(submitted).toEqual(['county']);
+  });
+
+  it('a county and an other report are stored with their rank, listed in order, and round-trip through a backup', async () => {
+    const db = freshDb();
+    await seedCorpus(db, corpus);
+    await putUserReport(db, {
+      meta: meta('user-county', 'county', '示例市示例县卫生健康局', '示例市示例县'),
+      text: TEXT,
+    });
+    await putUserReport(db, { meta: meta('user-other', 'other', '某某医院管理学会', ''), text: `${TEXT}\n学会补充。` });
+    expect((await db.reports.get('user-county'))?.levelRank).toBe(4);
+    expect((await db.termHits.where('reportId').equals('user-other').first())?.levelRank).toBe(5);
+    const order = (await reportsInOrder(db)).map((r) => r.level);
+    expect(order.slice(-2)).toEqual(['county', 'other']);
+
+    const json = JSON.stringify(await makeBackup(db, {}));
+    const check = checkLibraryBackup(json);
+    if (!check.ok) throw new Error(check.errors.join('\n'));
+    const fresh = freshDb();
+    await seedCorpus(fresh, corpus);
+    await restoreBackup(fresh, check);
+    for (const id of ['user-county', 'user-other']) {
+      const { updatedAt: _a, ...was } = (await db.reports.get(id)) ?? {};
+      const { updatedAt: _b, ...now } = (await fresh.reports.get(id)) ?? {};
+      expect(now, id).toEqual(was);
+    }
+    // a level no release knows is still refused, as a whole
+    const bad = JSON.parse(json);
+    bad.reports[0].meta.level = 'township';
+    expect(checkLibraryBackup(JSON.stringify(bad)).ok).toBe(false);
+  }, 60_000);
+});
+
+describe('an encrypted PDF', () => {
+  it('is refused with a message that says so', async () => {
+    const error = await extractFile('加密的方案.pdf', encryptedPdf(), nodeReaders).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DocumentError);
+    expect((error as DocumentError).code).toBe('encrypted');
+    expect((error as DocumentError).message).toMatch(/加密的方案\.pdf.*已加密.*密码/u);
+  });
+
+  it('imported on the library page: the row says so and the library is unchanged', async () => {
+    const db = freshDb();
+    await seedCorpus(db, corpus);
+    await putUserReport(db, { meta: meta('user-county', 'county', '示例县卫生健康局', '示例县'), text: TEXT });
+    const before = await libraryState(db);
+    const changed = vi.fn();
+    render(<FileImport db={db} onChanged={changed} />);
+    const file = new File([encryptedPdf() as Uint8Array<ArrayBuffer>], '加密的方案.pdf', { type: 'application/pdf' });
+    choose(file);
+    const row = await screen.findByTestId('file-row');
+    await waitFor(() => expect(row.dataset.status).toBe('failed'), { timeout: 20_000 });
+    expect(row.textContent).toMatch(/已加密/u);
+    expect(changed).not.toHaveBeenCalled();
+    expect(await libraryState(db)).toEqual(before);
+  }, 60_000);
+});
+
+describe('PDF import progress', () => {
+  it('shows each page as it is read, then the result', async () => {
+    const db = freshDb();
+    await seedCorpus(db, corpus);
+    // a document whose pages are released one by one by the test
+    const total = 4;
+    const release: Array<() => void> = [];
+    const gates = Array.from({ length: total }, () => new Promise<void>((r) => release.push(r)));
+    const lines = TEXT.split('\n');
+    const doc: PdfDocumentLike = {
+      numPages: total,
+      async getPage(n) {
+        await gates[n - 1];
+        return {
+          async getTextContent() {
+            const text = `${lines[(n - 1) % lines.length]}第${n}页补充说明了本页的工作安排和进度要求。`;
+            return { items: [{ str: text, transform: [12, 0, 0, 12, 72, 700], height: 12, hasEOL: true }] };
+          },
+        };
+      },
+    };
+    pdfSource.open = async () => doc;
+    render(<FileImport db={db} onChanged={() => {}} />);
+    const file = new File([new TextEncoder().encode('%PDF-1.7\n(test)')], '四页方案.pdf');
+    choose(file);
+    const row = await screen.findByTestId('file-row');
+    const progress = () =>
+      Number(row.querySelector('progress')?.getAttribute('value') ?? row.querySelector('progress')?.value);
+    for (let page = 1; page <= total; page++) {
+      release[page - 1]?.();
+      if (page < total) {
+        await waitFor(() =>
+          expect(screen.getByTestId('file-pages').textContent?.trim()).toBe(`第 ${page}/${total} 页`),
+        );
+        expect(progress()).toBeCloseTo(page / total);
+        expect(row.dataset.status).toBe('reading');
+      }
+    }
+    await waitFor(() => expect(row.dataset.status).toBe('added'), { timeout: 20_000 });
+    expect(screen.queryByTestId('file-pages')).toBeNull();
+    expect(progress()).toBe(1);
+    expect(await db.reports.where('source').equals('user').count()).toBe(1);
+  }, 60_000);
+});
