@@ -16,12 +16,12 @@ import { PolicyDatabase } from '../../lib/db/database';
 import { putUserReport } from '../../lib/db/library';
 import { reportsInOrder } from '../../lib/db/queries';
 import { seedCorpus } from '../../lib/db/seed';
-import { compareReports } from '../../lib/db/term-card';
+import { compareReports, termCard } from '../../lib/db/term-card';
 import { draftReport } from '../../lib/documents/draft';
 import type { Readers } from '../../lib/documents/extract';
 import { extractFile } from '../../lib/documents/extract';
 import { DocumentError } from '../../lib/documents/limits';
-import type { PdfDocumentLike } from '../../lib/documents/pdf';
+import { type PdfDocumentLike, pdfText, READ_AHEAD } from '../../lib/documents/pdf';
 import { nodeReaders } from './library-helpers';
 import { useEnglish } from './locale-en';
 
@@ -185,6 +185,12 @@ describe('levels: national, several provinces, provincial, municipal, county, ot
     expect((await db.termHits.where('reportId').equals('user-other').first())?.levelRank).toBe(5);
     const order = (await reportsInOrder(db)).map((r) => r.level);
     expect(order.slice(-2)).toEqual(['county', 'other']);
+    // the hover card lists them last, marked as the user's own
+    const card = await termCard(db, 'jinmixing-yigongti', 50);
+    const own = card?.passages.filter((p) => p.own).map((p) => p.reportId);
+    expect(new Set(own)).toEqual(new Set(['user-county', 'user-other']));
+    expect(card?.passages.filter((p) => !p.own).every((p) => !p.reportId.startsWith('user-'))).toBe(true);
+    expect(card?.perReport.find((r) => r.reportId === 'user-county')).toMatchObject({ level: 'county', own: true });
 
     const json = JSON.stringify(await makeBackup(db, {}));
     const check = checkLibraryBackup(json);
@@ -272,4 +278,54 @@ describe('PDF import progress', () => {
     expect(progress()).toBe(1);
     expect(await db.reports.where('source').equals('user').count()).toBe(1);
   }, 60_000);
+});
+
+describe('reading a PDF ahead', () => {
+  /** A document whose page n answers after a delay that shrinks with n: later pages come back first. */
+  function shuffledDoc(total: number, failAt?: number) {
+    const requested: number[] = [];
+    const doc: PdfDocumentLike = {
+      numPages: total,
+      async getPage(n) {
+        requested.push(n);
+        await new Promise((r) => setTimeout(r, (total - n) * 3));
+        if (n === failAt) throw new Error(`page ${n} is broken`);
+        return {
+          async getTextContent() {
+            // a different word per page: a line repeated on every page would be dropped as a running head
+            const str = `${'甲乙丙丁戊己庚辛壬癸子丑'[n - 1]}项：第${n}页说明工作任务和完成时限要求。`;
+            return { items: [{ str, transform: [12, 0, 0, 12, 72, 700], height: 12, hasEOL: true }] };
+          },
+        };
+      },
+    };
+    return { doc, requested };
+  }
+
+  it('keeps page order and reports each page in turn, never asking more than READ_AHEAD pages ahead', async () => {
+    const { doc, requested } = shuffledDoc(12);
+    const seen: Array<[number, number]> = [];
+    const result = await pdfText('ahead.pdf', doc, (done, total) => {
+      seen.push([done, total]);
+      // when page `done` is reported, pages up to done + READ_AHEAD may have been asked for, no more
+      expect(Math.max(...requested)).toBeLessThanOrEqual(Math.min(12, done + READ_AHEAD));
+    });
+    expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => [i + 1, 12]));
+    const order = [...result.text.matchAll(/第(\d+)页/gu)].map((m) => Number(m[1]));
+    expect(order).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(new Set(requested).size).toBe(12);
+  });
+
+  it('fails with the broken page’s error, and nothing is left unhandled', async () => {
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const { doc } = shuffledDoc(8, 3);
+      await expect(pdfText('broken.pdf', doc)).rejects.toThrow('page 3 is broken');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
 });
