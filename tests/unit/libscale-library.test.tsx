@@ -22,6 +22,7 @@ import type { Readers } from '../../lib/documents/extract';
 import { extractFile } from '../../lib/documents/extract';
 import { DocumentError } from '../../lib/documents/limits';
 import { type PdfDocumentLike, pdfText, READ_AHEAD } from '../../lib/documents/pdf';
+import { encryptedPdf } from '../fixtures/encrypted-pdf.mjs';
 import { nodeReaders } from './library-helpers';
 import { useEnglish } from './locale-en';
 
@@ -70,33 +71,6 @@ const meta = (id: string, level: AdminLevel, issuer: string, region: string) => 
   date: '2025-03-01',
   description: '',
 });
-
-/**
- * A PDF a reader cannot open without a password: the Standard security handler (V 1, R 2) with
- * O and U values that do not check out for the empty user password. Written with a correct
- * cross-reference table so pdf.js parses it as a whole file, not a repaired one.
- */
-function encryptedPdf(): Uint8Array {
-  const hex32 = (byte: string) => `<${byte.repeat(32)}>`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-    `<< /Filter /Standard /V 1 /R 2 /O ${hex32('5a')} /U ${hex32('c3')} /P -44 >>`,
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  const id = '<0123456789abcdef0123456789abcdef>';
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [${id} ${id}] >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
-}
 
 /** Picks a file in library.html's file input, as a user does. */
 function choose(file: File): void {
@@ -225,7 +199,7 @@ describe('an encrypted PDF', () => {
     const before = await libraryState(db);
     const changed = vi.fn();
     render(<FileImport db={db} onChanged={changed} />);
-    const file = new File([encryptedPdf() as Uint8Array<ArrayBuffer>], '加密的方案.pdf', { type: 'application/pdf' });
+    const file = new File([encryptedPdf()], '加密的方案.pdf', { type: 'application/pdf' });
     choose(file);
     const row = await screen.findByTestId('file-row');
     await waitFor(() => expect(row.dataset.status).toBe('failed'), { timeout: 20_000 });
