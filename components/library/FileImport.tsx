@@ -6,7 +6,7 @@ import { findExisting, putUserReport } from '../../lib/db/library';
 import { draftReport } from '../../lib/documents/draft';
 import { extractFile, type Progress } from '../../lib/documents/extract';
 import { DocumentError } from '../../lib/documents/limits';
-import { t } from '../../lib/i18n';
+import { type MessageKey, t } from '../../lib/i18n';
 import { browserReaders } from './readers';
 
 interface FileRow {
@@ -18,6 +18,13 @@ interface FileRow {
   message?: string;
   reportId?: string;
   missing?: string[];
+}
+
+/** Why a file was refused, in the interface's language (Chinese when a message has no key). */
+export function refusalText(error: unknown, fileName: string): string {
+  if (error instanceof DocumentError)
+    return error.localized ? t(error.localized.key as MessageKey, ...error.localized.params) : error.message;
+  return `${fileName}：${(error as Error)?.message ?? String(error)}`;
 }
 
 /**
@@ -74,8 +81,7 @@ export function FileImport({ db, onChanged }: { db: PolicyDatabase; onChanged: (
         });
         onChanged();
       } catch (error) {
-        const message = error instanceof DocumentError ? error.message : `${file.name}：${(error as Error).message}`;
-        update(i, { status: 'failed', message });
+        update(i, { status: 'failed', message: refusalText(error, file.name) });
       }
     }
   };

@@ -1,4 +1,4 @@
-import { DocumentError } from './limits';
+import { DocumentError, say } from './limits';
 
 /**
  * Text of a PDF from its text layer (pdf.js), with the furniture of print removed: running
@@ -135,6 +135,7 @@ export async function pdfText(
     throw new DocumentError(
       'no-text-layer',
       `“${name}”没有文字层（${emptyPages}/${total} 页无文字，可能是扫描件）：请先用 OCR 软件转成可选取文字的 PDF。`,
+      say('libscale_errNoTextLayer', name, emptyPages, total),
     );
   return { text, pages: total, emptyPages };
 }
@@ -143,9 +144,14 @@ export async function pdfText(
 export function pdfOpenError(name: string, error: unknown): DocumentError {
   const kind = (error as { name?: string })?.name ?? '';
   if (kind === 'PasswordException')
-    return new DocumentError('encrypted', `“${name}”已加密（需要密码）：请先在 PDF 阅读器中解除加密再导入。`);
+    return new DocumentError(
+      'encrypted',
+      `“${name}”已加密（需要密码）：请先在 PDF 阅读器中解除加密再导入。`,
+      say('libscale_errEncrypted', name),
+    );
   return new DocumentError(
     'corrupt',
     `“${name}”无法作为 PDF 打开（文件损坏或不完整）：${(error as Error)?.message ?? ''}`,
+    say('libscale_errPdfCorrupt', name, (error as Error)?.message ?? ''),
   );
 }

@@ -3,9 +3,10 @@
 // backup), an encrypted PDF refused with nothing written, and a PDF's progress shown page by page.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { Dexie } from 'dexie';
+import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { levelName } from '../../components/card/labels';
-import { FileImport } from '../../components/library/FileImport';
+import { FileImport, refusalText } from '../../components/library/FileImport';
 import { LEVELS, ReportForm } from '../../components/library/ReportForm';
 import { buildCorpus, type Corpus } from '../../lib/corpus/build';
 import { bundledCorpusInput } from '../../lib/corpus/bundled';
@@ -20,8 +21,9 @@ import { compareReports, termCard } from '../../lib/db/term-card';
 import { draftReport } from '../../lib/documents/draft';
 import type { Readers } from '../../lib/documents/extract';
 import { extractFile } from '../../lib/documents/extract';
-import { DocumentError } from '../../lib/documents/limits';
+import { DocumentError, MAX_FILE_BYTES } from '../../lib/documents/limits';
 import { type PdfDocumentLike, pdfText, READ_AHEAD } from '../../lib/documents/pdf';
+import { type MessageKey, t } from '../../lib/i18n';
 import { encryptedPdf } from '../fixtures/encrypted-pdf.mjs';
 import { nodeReaders } from './library-helpers';
 import { useEnglish } from './locale-en';
@@ -207,6 +209,59 @@ describe('an encrypted PDF', () => {
     expect(changed).not.toHaveBeenCalled();
     expect(await libraryState(db)).toEqual(before);
   }, 60_000);
+});
+
+describe('refusals in the interface language', () => {
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: unknown) => e as DocumentError,
+    );
+
+  it('every refusal has a locale key whose Chinese text is its message', async () => {
+    const zipOfOther = zipSync({ 'readme.txt': strToU8('not a word document') });
+    const cases = await Promise.all([
+      refusal(extractFile('empty.txt', new Uint8Array(0), nodeReaders)),
+      refusal(extractFile('huge.txt', new Uint8Array(MAX_FILE_BYTES + 1), nodeReaders)),
+      refusal(
+        extractFile(
+          'image.txt',
+          new Uint8Array(4000).map((_, i) => (i * 37) % 256),
+          nodeReaders,
+        ),
+      ),
+      refusal(extractFile('short.txt', strToU8('你好'), nodeReaders)),
+      refusal(extractFile('old.doc', strToU8('x'.repeat(50)), nodeReaders)),
+      refusal(extractFile('slides.pptx', strToU8('x'.repeat(50)), nodeReaders)),
+      refusal(extractFile('fake.pdf', strToU8('just some words, not a PDF'), nodeReaders)),
+      refusal(extractFile('broken.pdf', strToU8('%PDF-1.7\n1 0 obj <<'), nodeReaders)),
+      refusal(extractFile('secret.pdf', encryptedPdf(), nodeReaders)),
+      refusal(extractFile('report.docx', zipOfOther, nodeReaders)),
+      refusal(extractFile('report.docx', strToU8('plain text named docx'), nodeReaders)),
+    ]);
+    const codes = new Set<string>();
+    for (const error of cases) {
+      expect(error).toBeInstanceOf(DocumentError);
+      const e = error as DocumentError;
+      codes.add(e.code);
+      expect(e.localized, e.message).toBeDefined();
+      expect(t(e.localized?.key as MessageKey, ...(e.localized?.params ?? []))).toBe(e.message);
+      expect(refusalText(e, 'x')).toBe(e.message);
+    }
+    expect(codes.size).toBeGreaterThanOrEqual(7);
+  }, 60_000);
+
+  it('says why in English on an English interface', async () => {
+    const error = await refusal(extractFile('secret.pdf', encryptedPdf(), nodeReaders));
+    const restore = useEnglish();
+    try {
+      const text = refusalText(error, 'secret.pdf');
+      expect(text).toMatch(/encrypted/u);
+      expect(text).not.toMatch(/[\u4e00-\u9fff]/u);
+    } finally {
+      restore();
+    }
+  });
 });
 
 describe('PDF import progress', () => {
