@@ -54,6 +54,11 @@ function PassageItem({ passage, onSave, onCopy }: { passage: CardPassage } & Pic
       </p>
       <p class="source" title={passage.reportTitle}>
         <span class={`level level-${passage.level}`}>{levelName(passage.level)}</span>{' '}
+        {passage.own && (
+          <>
+            <span class="level own">{t('library_badge')}</span>{' '}
+          </>
+        )}
         <span class="issuer">{passage.issuer}</span>
         <span class="sep"> · </span>
         <span class="date">{passage.date}</span>
@@ -159,6 +164,11 @@ export function TermCard({ canonical, matchedForm, state, onSave, onCopy, onMore
                       onClick={() => onMore(r.reportId)}
                     >
                       <span class={`level level-${r.level}`}>{levelName(r.level)}</span>{' '}
+                      {r.own && (
+                        <>
+                          <span class="level own">{t('library_badge')}</span>{' '}
+                        </>
+                      )}
                       <span class="report-title">{r.title}</span> <b>{plural('card_reportCount', r.count)}</b>
                     </button>
                   </li>

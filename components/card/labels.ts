@@ -9,12 +9,20 @@ export function plural(base: string, n: number): string {
 }
 
 /** The levels with a name in the locale files (the messages are not bundled into the card's script). */
-const NAMED_LEVELS = new Set(['national', 'multi-provincial', 'provincial', 'municipal']);
+const LEVEL_KEYS: Record<string, MessageKey> = {
+  national: 'level_national',
+  'multi-provincial': 'level_multi_provincial',
+  provincial: 'level_provincial',
+  municipal: 'level_municipal',
+  county: 'libscale_levelCounty',
+  other: 'libscale_levelOther',
+};
 
 /**
- * The name of an administrative level. A level added after this version (the user's own reports may
- * bring 'county' or 'other') shows as itself rather than breaking the card.
+ * The name of an administrative level. A level added after this version (a backup from a newer
+ * release) shows as itself rather than breaking the card.
  */
 export function levelName(level: string): string {
-  return NAMED_LEVELS.has(level) ? t(`level_${level.replace(/-/g, '_')}` as MessageKey) : level;
+  const key = Object.hasOwn(LEVEL_KEYS, level) ? LEVEL_KEYS[level] : undefined;
+  return key ? t(key) : level;
 }

@@ -122,8 +122,9 @@ export function CellPane({
             {hits.list.map((hit) => (
               <li key={hit.passage.id} data-passage-id={hit.passage.id}>
                 <p class="meta">
-                  <span class="badge">{levelName(hit.report.level)}</span> {hit.report.title} · {hit.report.issuer} ·{' '}
-                  {hit.report.date} · {hit.passage.section}
+                  <span class="badge">{levelName(hit.report.level)}</span>{' '}
+                  {hit.report.source === 'user' && <span class="badge">{t('library_badge')}</span>} {hit.report.title} ·{' '}
+                  {hit.report.issuer} · {hit.report.date} · {hit.passage.section}
                 </p>
                 <p class="pane-text">
                   <HighlightedText text={hit.passage.text} spans={hit.spans} />

@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { PolicyDatabase } from '../../lib/db/database';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { database } from '../../lib/db/database';
 import { corpusReady, reportsInOrder } from '../../lib/db/queries';
 import type { ReportRecord, TermRecord } from '../../lib/db/records';
@@ -9,12 +8,19 @@ import { levelName, plural } from '../card/labels';
 import { CATEGORIES, categoryLabel } from '../popup/labels';
 import { CellPane } from './CellPane';
 import { type Column, columnTree, defaultOpen, heatLevel, matchesReport, visibleColumns } from './columns';
+import { countHitKeys, type HitMatrix, hitKeys } from './counts';
+import { type RowView, rowWindow } from './row-window';
 
 export interface CrossRefData {
   reports: ReportRecord[];
   terms: TermRecord[];
-  matrix: Map<string, Map<string, number>>;
+  matrix: HitMatrix;
 }
+
+/** A body row's height before one is measured (13px text, 3px padding, a border). */
+const ROW_HEIGHT_GUESS = 24;
+/** One collator for every sort (localeCompare with a locale builds one per call). */
+const TERM_ORDER = new Intl.Collator('zh-Hans-CN');
 
 type SortKey = { column: 'term' | 'total' | string; descending: boolean };
 
@@ -24,27 +30,17 @@ export interface OpenCell {
   column: Column;
 }
 
-/**
- * Passages per term and report. One getAll over the hits, not a cursor: a cursor costs a round trip
- * per record (250 hits took 0.7 s in Chromium; a library of 1,000 reports holds tens of thousands).
- */
-export async function countHits(db: PolicyDatabase): Promise<Map<string, Map<string, number>>> {
-  const matrix = new Map<string, Map<string, number>>();
-  for (const hit of await db.termHits.toArray()) {
-    let row = matrix.get(hit.termId);
-    if (!row) {
-      row = new Map();
-      matrix.set(hit.termId, row);
-    }
-    row.set(hit.reportId, (row.get(hit.reportId) ?? 0) + 1);
-  }
-  return matrix;
-}
-
 async function loadData(): Promise<CrossRefData | null> {
   const db = database();
-  if (!(await corpusReady(db))) return null;
-  const [reports, terms, matrix] = await Promise.all([reportsInOrder(db), db.terms.toArray(), countHits(db)]);
+  // counts from the hits' keys, read beside the reports; passages are read only when a cell opens
+  const [ready, reports, terms, keys] = await Promise.all([
+    corpusReady(db),
+    reportsInOrder(db),
+    db.terms.toArray(),
+    hitKeys(db),
+  ]);
+  if (!ready) return null;
+  const matrix = await countHitKeys(db, keys, new Set(reports.map((r) => r.id)));
   return { reports, terms, matrix };
 }
 
@@ -56,6 +52,8 @@ export function CrossRefApp() {
     const load = async () => {
       const loaded = await loadData();
       if (stopped) return;
+      // the benchmark reads this mark: data ready, before the first render of the matrix
+      performance.mark('crossref:data');
       if (loaded) setData(loaded);
       else setTimeout(load, 150); // first run: the background is still seeding
     };
@@ -131,6 +129,14 @@ export function CrossRefMatrix({ data }: { data: CrossRefData }) {
   const [reportFilter, setReportFilter] = useState('');
   const [sort, setSort] = useState<SortKey>({ column: 'total', descending: true });
   const [cell, setCell] = useState<OpenCell | null>(null);
+  const wrap = useRef<HTMLDivElement>(null);
+  // before the first layout the window's height stands in for the scroll box's
+  const [view, setView] = useState<RowView>(() => ({
+    scrollTop: 0,
+    height: typeof window === 'undefined' ? 0 : window.innerHeight,
+    headHeight: 0,
+    rowHeight: ROW_HEIGHT_GUESS,
+  }));
 
   const reports = useMemo(
     () => data.reports.filter((r) => (!level || r.level === level) && matchesReport(r, reportFilter)),
@@ -175,11 +181,11 @@ export function CrossRefMatrix({ data }: { data: CrossRefData }) {
     };
     return list.sort((a, b) => {
       if (sort.column === 'term') {
-        const order = a.canonical.localeCompare(b.canonical, 'zh-Hans-CN');
+        const order = TERM_ORDER.compare(a.canonical, b.canonical);
         return sort.descending ? -order : order;
       }
       const diff = value(a) - value(b);
-      return (sort.descending ? -diff : diff) || a.canonical.localeCompare(b.canonical, 'zh-Hans-CN');
+      return (sort.descending ? -diff : diff) || TERM_ORDER.compare(a.canonical, b.canonical);
     });
   }, [data, counts, columns, category, onlyMentioned, sort]);
 
@@ -218,6 +224,58 @@ export function CrossRefMatrix({ data }: { data: CrossRefData }) {
   );
   const ariaSort = (column: string) =>
     sort.column === column ? (sort.descending ? 'descending' : 'ascending') : ('none' as const);
+
+  const shown = rowWindow(rows.length, columns.length, view);
+  // measure the scroll box, the head and a row after each render; store them only when they change
+  useLayoutEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const row = el.querySelector<HTMLElement>('tbody tr[data-term-id]');
+    const next: RowView = {
+      scrollTop: el.scrollTop,
+      height: el.clientHeight,
+      headHeight: el.querySelector('thead')?.getBoundingClientRect().height ?? 0,
+      rowHeight: row ? row.getBoundingClientRect().height : view.rowHeight,
+    };
+    if (
+      next.height !== view.height ||
+      next.headHeight !== view.headHeight ||
+      next.rowHeight !== view.rowHeight ||
+      next.scrollTop !== view.scrollTop
+    )
+      setView(next);
+  });
+  useEffect(() => {
+    let frame = 0;
+    const measure = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const el = wrap.current;
+        if (el) setView((v) => ({ ...v, scrollTop: el.scrollTop, height: el.clientHeight }));
+      });
+    };
+    const el = wrap.current;
+    el?.addEventListener('scroll', measure, { passive: true });
+    window.addEventListener('resize', measure);
+    return () => {
+      cancelAnimationFrame(frame);
+      el?.removeEventListener('scroll', measure);
+      window.removeEventListener('resize', measure);
+    };
+  }, []);
+  const openCell = (event: MouseEvent) => {
+    const button = (event.target as Element | null)?.closest<HTMLElement>('button[data-cell]');
+    const termId = button?.closest<HTMLElement>('tr[data-term-id]')?.dataset.termId;
+    const column = columns[Number(button?.dataset.cell)];
+    const term = termId ? data.terms.find((t) => t.id === termId) : undefined;
+    if (term && column) setCell({ term, column });
+  };
+  const spacer = (rowCount: number, key: string) =>
+    rowCount > 0 && (
+      <tr key={key} class="spacer">
+        <td colSpan={columns.length + 2} style={{ height: `${rowCount * view.rowHeight}px` }} />
+      </tr>
+    );
 
   const levelRuns = runs(columns, (c) => c.level);
   const regionRuns = runs(columns, (c) => (c.parent?.startsWith('region:') ? c.parent : `solo:${c.key}`));
@@ -291,8 +349,8 @@ export function CrossRefMatrix({ data }: { data: CrossRefData }) {
         </span>
       </div>
       <div class="layout">
-        <div class="matrix-wrap" data-testid="matrix-wrap">
-          <table class="matrix" data-testid="matrix">
+        <div class="matrix-wrap" data-testid="matrix-wrap" ref={wrap}>
+          <table class="matrix" data-testid="matrix" aria-rowcount={rows.length + (anyRegionOpen ? 3 : 2)}>
             <thead>
               <tr class="level-row">
                 <th scope="col" class="corner" rowSpan={anyRegionOpen ? 3 : 2} aria-sort={ariaSort('term')}>
@@ -360,11 +418,19 @@ export function CrossRefMatrix({ data }: { data: CrossRefData }) {
                 ))}
               </tr>
             </thead>
-            <tbody>
-              {rows.map((term) => {
+            {/* one listener for every cell's button (a listener per cell costs time with 1,000 reports);
+                the buttons themselves take the keyboard (Enter and Space click a button) */}
+            {/* biome-ignore lint/a11y/useKeyWithClickEvents: the clicks come from the cells' buttons */}
+            <tbody onClick={openCell}>
+              {spacer(shown.start, 'above')}
+              {rows.slice(shown.start, shown.end).map((term, i) => {
                 const row = counts.get(term.id);
                 return (
-                  <tr key={term.id} data-term-id={term.id}>
+                  <tr
+                    key={term.id}
+                    data-term-id={term.id}
+                    aria-rowindex={(anyRegionOpen ? 3 : 2) + shown.start + i + 1}
+                  >
                     <th scope="row">
                       <a href={`popup.html?term=${encodeURIComponent(term.id)}`} target="_blank" rel="noreferrer">
                         {term.canonical}
@@ -388,7 +454,7 @@ export function CrossRefMatrix({ data }: { data: CrossRefData }) {
                               type="button"
                               // the table's row and column heads name the cell for a screen reader
                               aria-pressed={selected}
-                              onClick={() => setCell({ term, column })}
+                              data-cell={i}
                             >
                               {n}
                             </button>
@@ -402,6 +468,7 @@ export function CrossRefMatrix({ data }: { data: CrossRefData }) {
                   </tr>
                 );
               })}
+              {spacer(rows.length - shown.end, 'below')}
             </tbody>
           </table>
         </div>

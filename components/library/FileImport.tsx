@@ -4,18 +4,27 @@ import { newUserReportId } from '../../lib/corpus/user-report';
 import type { PolicyDatabase } from '../../lib/db/database';
 import { findExisting, putUserReport } from '../../lib/db/library';
 import { draftReport } from '../../lib/documents/draft';
-import { extractFile } from '../../lib/documents/extract';
+import { extractFile, type Progress } from '../../lib/documents/extract';
 import { DocumentError } from '../../lib/documents/limits';
-import { t } from '../../lib/i18n';
+import { type MessageKey, t } from '../../lib/i18n';
 import { browserReaders } from './readers';
 
 interface FileRow {
   name: string;
   progress: number;
+  /** Pages of a PDF read so far, shown while it is read. */
+  pages?: { done: number; total: number };
   status: 'waiting' | 'reading' | 'added' | 'updated' | 'failed';
   message?: string;
   reportId?: string;
   missing?: string[];
+}
+
+/** Why a file was refused, in the interface's language (Chinese when a message has no key). */
+export function refusalText(error: unknown, fileName: string): string {
+  if (error instanceof DocumentError)
+    return error.localized ? t(error.localized.key as MessageKey, ...error.localized.params) : error.message;
+  return `${fileName}：${(error as Error)?.message ?? String(error)}`;
 }
 
 /**
@@ -26,7 +35,7 @@ interface FileRow {
 export async function importFile(
   db: PolicyDatabase,
   file: File,
-  onProgress: (fraction: number) => void,
+  onProgress: Progress,
   replaceId?: string,
 ): Promise<{ report: ReportRecord; updated: boolean; missing: string[] }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -60,7 +69,9 @@ export function FileImport({ db, onChanged }: { db: PolicyDatabase; onChanged: (
     for (const [i, file] of files.entries()) {
       update(i, { status: 'reading' });
       try {
-        const { report, updated, missing } = await importFile(db, file, (progress) => update(i, { progress }));
+        const { report, updated, missing } = await importFile(db, file, (progress, pages) =>
+          update(i, { progress, ...(pages ? { pages } : {}) }),
+        );
         update(i, {
           status: updated ? 'updated' : 'added',
           progress: 1,
@@ -70,8 +81,7 @@ export function FileImport({ db, onChanged }: { db: PolicyDatabase; onChanged: (
         });
         onChanged();
       } catch (error) {
-        const message = error instanceof DocumentError ? error.message : `${file.name}：${(error as Error).message}`;
-        update(i, { status: 'failed', message });
+        update(i, { status: 'failed', message: refusalText(error, file.name) });
       }
     }
   };
@@ -111,6 +121,11 @@ export function FileImport({ db, onChanged }: { db: PolicyDatabase; onChanged: (
           {rows.map((row, i) => (
             <li key={i} data-status={row.status} data-testid="file-row">
               <b>{row.name}</b> <progress max={1} value={row.progress} />{' '}
+              {row.status === 'reading' && row.pages && (
+                <span class="meta" data-testid="file-pages">
+                  {t('libscale_importPages', row.pages.done, row.pages.total)}{' '}
+                </span>
+              )}
               <span class={row.status === 'failed' ? 'error' : 'meta'}>
                 {t(`library_status_${row.status}` as 'library_status_added')} {row.message ?? ''}
                 {row.missing && row.missing.length > 0 && ` · ${t('library_fillMissing')}`}

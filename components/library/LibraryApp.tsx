@@ -9,7 +9,7 @@ import { t } from '../../lib/i18n';
 import { levelLabel } from '../popup/labels';
 import { AddPage } from './AddPage';
 import { BackupPanel } from './BackupPanel';
-import { FileImport, importFile } from './FileImport';
+import { FileImport, importFile, refusalText } from './FileImport';
 import { LEVELS, ReportForm } from './ReportForm';
 
 const UNDO_MS = 30_000;
@@ -232,7 +232,7 @@ export function LibraryApp({ search = location.search }: { search?: string }) {
             if (!file || !id) return;
             void importFile(db, file, () => {}, id)
               .then(({ report }) => setNotice(`${t('library_status_updated')} ${report.title}`))
-              .catch((error: Error) => setNotice(error.message))
+              .catch((error: unknown) => setNotice(refusalText(error, file.name)))
               .then(reload);
           }}
         />

@@ -4,7 +4,7 @@ import type { UserReportMeta } from '../../lib/corpus/user-report';
 import { t } from '../../lib/i18n';
 import { levelLabel } from '../popup/labels';
 
-export const LEVELS: AdminLevel[] = ['national', 'multi-provincial', 'provincial', 'municipal'];
+export const LEVELS: AdminLevel[] = ['national', 'multi-provincial', 'provincial', 'municipal', 'county', 'other'];
 
 type Field = 'title' | 'issuer' | 'docNumber' | 'region' | 'date' | 'published' | 'url';
 

@@ -35,7 +35,9 @@ export function PassageView({ passageId, onPassage }: { passageId: string; onPas
   return (
     <article class="passage-view" data-testid="passage-view" data-passage-id={passage.id}>
       <p class="meta">
-        <span class="badge">{levelLabel(report.level)}</span> {report.title} · {report.issuer} · {report.date}
+        <span class="badge">{levelLabel(report.level)}</span>{' '}
+        {report.source === 'user' && <span class="badge">{t('library_badge')}</span>} {report.title} · {report.issuer} ·{' '}
+        {report.date}
         {report.dateEnd ? `–${report.dateEnd}` : ''} · {passage.section}
       </p>
       {previous && (

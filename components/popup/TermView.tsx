@@ -82,7 +82,8 @@ export function TermView({
       {shown.map(({ report, hits }) => (
         <section key={report.id} data-report-id={report.id}>
           <h3>
-            <span class="badge">{levelName(report.level)}</span> {report.title}{' '}
+            <span class="badge">{levelName(report.level)}</span>{' '}
+            {report.source === 'user' && <span class="badge">{t('library_badge')}</span>} {report.title}{' '}
             <span class="meta" data-testid="group-count">
               {hits.length}
             </span>

@@ -39,7 +39,7 @@ export interface UserReportFields {
 export type ReportRecord = ReportMeta &
   UserReportFields & {
     source: ReportSource;
-    /** 0 national, 1 several provinces, 2 provincial, 3 municipal: the order the UI lists reports in. */
+    /** 0 national, 1 several provinces, 2 provincial, 3 municipal, 4 county, 5 other: the order the UI lists reports in. */
     levelRank: number;
     passageCount: number;
   };
@@ -86,4 +86,6 @@ export const LEVEL_RANK: Record<AdminLevel, number> = {
   'multi-provincial': 1,
   provincial: 2,
   municipal: 3,
+  county: 4,
+  other: 5,
 };

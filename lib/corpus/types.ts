@@ -1,4 +1,9 @@
-export type AdminLevel = 'national' | 'provincial' | 'municipal' | 'multi-provincial';
+/**
+ * Administrative levels in reading order: the State Council and its ministries, several provinces
+ * together, a province, a prefecture-level city, a county (县, 区, 旗, county-level city), and
+ * 'other' for a body the user places nowhere (a society, a hospital, a news desk).
+ */
+export type AdminLevel = 'national' | 'provincial' | 'municipal' | 'multi-provincial' | 'county' | 'other';
 
 /** Metadata of one report, from seeds/reports.json (or typed in by the user on import). */
 export interface ReportMeta {

@@ -63,6 +63,7 @@ export async function termCard(
       issuer: r.issuer,
       date: r.date,
       count: counts.get(r.id) ?? 0,
+      ...(r.source === 'user' ? { own: true } : {}),
     }));
 
   const cardPassages: CardPassage[] = [];
@@ -81,6 +82,7 @@ export async function termCard(
       text: passage.text,
       spans: hit.spans,
       sentence: sentenceAround(passage.text, hit.spans),
+      ...(report.source === 'user' ? { own: true } : {}),
     });
   });
 

@@ -1,5 +1,5 @@
 import { articleLines } from './article-text';
-import { DocumentError } from './limits';
+import { DocumentError, say } from './limits';
 
 /** The bytes of a name in a ZIP's directory: a DOCX always holds word/document.xml. */
 function zipHolds(bytes: Uint8Array, path: string): boolean {
@@ -22,14 +22,22 @@ export type DocxConverter = {
  */
 export async function docxText(name: string, bytes: Uint8Array, mammoth: DocxConverter): Promise<string> {
   if (!zipHolds(bytes, 'word/document.xml'))
-    throw new DocumentError('not-docx', `“${name}”是 ZIP 压缩包，但不是 Word 文档（其中没有 word/document.xml）。`);
+    throw new DocumentError(
+      'not-docx',
+      `“${name}”是 ZIP 压缩包，但不是 Word 文档（其中没有 word/document.xml）。`,
+      say('libscale_errDocxNoDocument', name),
+    );
   let html: string;
   try {
     // the browser build reads `arrayBuffer`, the Node build (tests) `buffer`
     const copy = bytes.slice();
     html = (await mammoth.convertToHtml({ arrayBuffer: copy.buffer, buffer: copy })).value;
   } catch (error) {
-    throw new DocumentError('corrupt', `“${name}”无法作为 DOCX 读取（文件损坏）：${(error as Error).message}`);
+    throw new DocumentError(
+      'corrupt',
+      `“${name}”无法作为 DOCX 读取（文件损坏）：${(error as Error).message}`,
+      say('libscale_errDocxCorrupt', name, (error as Error).message),
+    );
   }
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
   return articleLines(doc.body).join('\n');

@@ -38,7 +38,8 @@ export function draftReport(
     id,
     title,
     issuer,
-    level: guess?.level ?? 'national',
+    // not inferred: 'other' (last in reading order) until the user, asked, picks the level
+    level: guess?.level ?? 'other',
     region: guess?.region ?? '',
     date,
     description: '',

@@ -21,7 +21,8 @@ export interface Extracted {
   pages?: number;
 }
 
-export type Progress = (fraction: number, note?: string) => void;
+/** Progress of one file, 0…1; a PDF also says which page it has read (shown as 第 n/N 页). */
+export type Progress = (fraction: number, pages?: { done: number; total: number }) => void;
 
 /**
  * One file → text and what it says about itself. Every refusal is a DocumentError with a message
@@ -43,7 +44,7 @@ export async function extractFile(
     } catch (error) {
       throw pdfOpenError(name, error);
     }
-    const { text, pages } = await pdfText(name, doc, (done, total) => onProgress(done / total, `${done}/${total}`));
+    const { text, pages } = await pdfText(name, doc, (done, total) => onProgress(done / total, { done, total }));
     result = { kind, text, pages, metadata: textMetadata(text.split('\n')) };
   } else if (kind === 'docx') {
     const text = await docxText(name, bytes, await readers.mammoth());

@@ -1,4 +1,4 @@
-import { DocumentError } from './limits';
+import { DocumentError, say } from './limits';
 
 /**
  * Text of a PDF from its text layer (pdf.js), with the furniture of print removed: running
@@ -92,40 +92,66 @@ export interface PdfText {
   emptyPages: number;
 }
 
-/** Reads every page's text layer, reporting progress after each page. */
+/**
+ * Pages asked for ahead of the one being read. pdf.js answers through its worker; asking for the
+ * next pages before the current one is back keeps the worker busy instead of idle for a message
+ * round trip per page (which a loaded machine stretches).
+ */
+export const READ_AHEAD = 4;
+
+/** Reads every page's text layer in order, reporting progress after each page. */
 export async function pdfText(
   name: string,
   doc: PdfDocumentLike,
   onPage?: (done: number, total: number) => void,
 ): Promise<PdfText> {
+  const total = doc.numPages;
+  const pending: Promise<string[]>[] = [];
+  const request = (n: number) => {
+    const lines = (async () => {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      page.cleanup?.();
+      return pageLines(content.items).map((l) => l.text);
+    })();
+    // a page failing while an earlier one is awaited is reported when its turn comes, not as unhandled
+    lines.catch(() => {});
+    pending[n - 1] = lines;
+  };
+  for (let n = 1; n <= Math.min(total, READ_AHEAD); n++) request(n);
   const pages: string[][] = [];
   let emptyPages = 0;
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const lines = pageLines((await page.getTextContent()).items).map((l) => l.text);
-    page.cleanup?.();
+  for (let n = 1; n <= total; n++) {
+    const lines = await (pending[n - 1] as Promise<string[]>);
+    if (n + READ_AHEAD <= total) request(n + READ_AHEAD);
     if (meaningful(lines.join('')) < 5) emptyPages++;
     pages.push(lines);
-    onPage?.(n, doc.numPages);
+    onPage?.(n, total);
   }
   const text = dropFurniture(pages)
     .map((lines) => lines.join('\n'))
     .join('\n');
-  if (meaningful(text) < 20 || emptyPages > doc.numPages * 0.8)
+  if (meaningful(text) < 20 || emptyPages > total * 0.8)
     throw new DocumentError(
       'no-text-layer',
-      `“${name}”没有文字层（${emptyPages}/${doc.numPages} 页无文字，可能是扫描件）：请先用 OCR 软件转成可选取文字的 PDF。`,
+      `“${name}”没有文字层（${emptyPages}/${total} 页无文字，可能是扫描件）：请先用 OCR 软件转成可选取文字的 PDF。`,
+      say('libscale_errNoTextLayer', name, emptyPages, total),
     );
-  return { text, pages: doc.numPages, emptyPages };
+  return { text, pages: total, emptyPages };
 }
 
 /** Maps pdf.js's exceptions to the library's refusals. */
 export function pdfOpenError(name: string, error: unknown): DocumentError {
   const kind = (error as { name?: string })?.name ?? '';
   if (kind === 'PasswordException')
-    return new DocumentError('encrypted', `“${name}”已加密（需要密码）：请先在 PDF 阅读器中解除加密再导入。`);
+    return new DocumentError(
+      'encrypted',
+      `“${name}”已加密（需要密码）：请先在 PDF 阅读器中解除加密再导入。`,
+      say('libscale_errEncrypted', name),
+    );
   return new DocumentError(
     'corrupt',
     `“${name}”无法作为 PDF 打开（文件损坏或不完整）：${(error as Error)?.message ?? ''}`,
+    say('libscale_errPdfCorrupt', name, (error as Error)?.message ?? ''),
   );
 }

@@ -1,4 +1,4 @@
-import { DocumentError } from './limits';
+import { DocumentError, say } from './limits';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -42,10 +42,18 @@ export function decodeTextFile(name: string, bytes: Uint8Array): { text: string;
   try {
     text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new DocumentError('binary', `“${name}”不是可识别的文本文件（既不是 UTF-8/UTF-16，也不是 GB18030/GBK）。`);
+    throw new DocumentError(
+      'binary',
+      `“${name}”不是可识别的文本文件（既不是 UTF-8/UTF-16，也不是 GB18030/GBK）。`,
+      say('libscale_errUnknownEncoding', name),
+    );
   }
   const controls = controlCount(text);
   if (controls > Math.max(2, text.length / 1000))
-    throw new DocumentError('binary', `“${name}”看起来是二进制文件，不是文本（含 ${controls} 个控制字符）。`);
+    throw new DocumentError(
+      'binary',
+      `“${name}”看起来是二进制文件，不是文本（含 ${controls} 个控制字符）。`,
+      say('libscale_errBinary', name, controls),
+    );
   return { text: text.replace(/^\ufeff/u, ''), encoding };
 }

@@ -16,6 +16,8 @@ export interface CardPassage {
   spans: [number, number][];
   /** The sentence (or two) of `text` holding the term: what the card shows until expanded. */
   sentence?: SentenceWindow;
+  /** The report is one of the user's own (library.html), shown with a 文库 badge. */
+  own?: boolean;
 }
 
 export interface ReportCount {
@@ -25,6 +27,8 @@ export interface ReportCount {
   issuer?: string;
   date?: string;
   count: number;
+  /** The report is one of the user's own. */
+  own?: boolean;
 }
 
 export interface TermCardData {

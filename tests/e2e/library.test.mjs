@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
+import { encryptedPdf } from '../fixtures/encrypted-pdf.mjs';
 import {
   DB_NAME,
   FIXTURES_DIR,
@@ -165,6 +166,8 @@ describe('the library', { timeout: 300_000 }, () => {
 
   it('imports a PDF, a DOCX and a GB18030 text; the popup finds a sentence of each', async () => {
     const docx = path.join(work, '培训通知.docx');
+    const encrypted = path.join(work, '加密的实施方案.pdf');
+    await writeFile(encrypted, encryptedPdf());
     await writeFile(
       docx,
       makeDocx([
@@ -180,25 +183,28 @@ describe('the library', { timeout: 300_000 }, () => {
         docx,
         path.join(LIBRARY_FIXTURES, 'notice-gb18030.txt'),
         path.join(LIBRARY_FIXTURES, 'scanned.pdf'),
+        encrypted,
       ]);
     await waitFor(
       async () => {
         const statuses = await library.$$eval('[data-testid=file-row]', (els) => els.map((el) => el.dataset.status));
-        return statuses.length === 4 && statuses.every((s) => s === 'added' || s === 'failed') ? statuses : null;
+        return statuses.length === 5 && statuses.every((s) => s === 'added' || s === 'failed') ? statuses : null;
       },
-      { what: 'all four files done', timeoutMs: 60_000 },
+      { what: 'all five files done', timeoutMs: 60_000 },
     );
     const rows = await library.$$eval('[data-testid=file-row]', (els) =>
       els.map((el) => ({ status: el.dataset.status, text: el.textContent })),
     );
     assert.deepEqual(
       rows.map((r) => r.status),
-      ['added', 'added', 'added', 'failed'],
+      ['added', 'added', 'added', 'failed', 'failed'],
       JSON.stringify(rows),
     );
-    assert.match(rows[3].text, /没有文字层/u, 'the scanned PDF is refused as such');
+    // refusals speak the browser's language (Chinese by default, English in this browser)
+    assert.match(rows[3].text, /没有文字层|has no text layer/u, 'the scanned PDF is refused as such');
+    assert.match(rows[4].text, /已加密.*密码|is encrypted.*password/u, 'the encrypted PDF is refused as such');
     const reports = await userReports(library);
-    assert.equal(reports.length, 4, 'the page and three files; the scan stored nothing');
+    assert.equal(reports.length, 4, 'the page and three files; the scan and the encrypted PDF stored nothing');
     assert.deepEqual(reports.map((r) => r.origin).sort(), ['docx', 'page', 'pdf', 'txt']);
     await library.close();
 

@@ -10,6 +10,8 @@ import {
   matchesReport,
   visibleColumns,
 } from '../../components/crossref/columns';
+import { countHitsByKeys, reportOfPassage } from '../../components/crossref/counts';
+import { FULL_RENDER_CELLS, rowWindow } from '../../components/crossref/row-window';
 import { buildCorpus } from '../../lib/corpus/build';
 import { bundledCorpusInput } from '../../lib/corpus/bundled';
 import { database } from '../../lib/db/database';
@@ -70,6 +72,63 @@ describe('matrix columns', () => {
     expect(matchesReport(report, '漳州')).toBe(true);
     expect(matchesReport(report, '2024-07')).toBe(true);
     expect(matchesReport(report, '浙江')).toBe(false);
+  });
+});
+
+describe('matrix counts and rows', () => {
+  it('counts hits from their keys exactly as a full scan does, whatever a passage id looks like', async () => {
+    const library = largeLibrary(300, 'sanyi-xietong', '三医协同');
+    // a hit whose passage id does not carry its report's id: read in full, counted under its reportId
+    const odd = {
+      ...(library.hits[0] as (typeof library.hits)[number]),
+      termId: 'qianxian-gongcheng',
+      passageId: 'odd-id',
+    };
+    library.hits.push(odd);
+    await addLibrary(db, library);
+    try {
+      const ids = new Set((await db.reports.toArray()).map((r) => r.id));
+      const byKeys = await countHitsByKeys(db, ids);
+      const scanned = await crossReference(db);
+      const flat = (m: Map<string, Map<string, number>>) =>
+        [...m].flatMap(([t, row]) => [...row].map(([r, n]) => `${t}|${r}|${n}`)).sort();
+      expect(flat(byKeys)).toEqual(flat(scanned));
+      expect(byKeys.get('qianxian-gongcheng')?.get(odd.reportId)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await db.transaction('rw', [db.reports, db.passages, db.termHits], async () => {
+        await db.reports.bulkDelete(library.reports.map((r) => r.id));
+        await db.passages.bulkDelete(library.passages.map((p) => p.id));
+        await db.termHits.bulkDelete(library.hits.map((h) => [h.termId, h.passageId] as [string, string]));
+      });
+    }
+  }, 60_000);
+
+  it('reads a report id off a passage id only when it names a known report', () => {
+    const ids = new Set(['a:b', 'national-2024']);
+    expect(reportOfPassage('national-2024:12', ids)).toBe('national-2024');
+    expect(reportOfPassage('a:b:3', ids)).toBe('a:b');
+    expect(reportOfPassage('other:1', ids)).toBeNull();
+    expect(reportOfPassage('national-2024', ids)).toBeNull();
+  });
+
+  it('renders a small table whole and a large one from the rows in view', () => {
+    const view = { scrollTop: 0, height: 600, headHeight: 100, rowHeight: 25 };
+    expect(rowWindow(100, 5, view)).toEqual({ start: 0, end: 100 });
+    const columns = 40;
+    const rows = Math.ceil(FULL_RENDER_CELLS / columns) * 4;
+    const top = rowWindow(rows, columns, view);
+    expect(top.start).toBe(0);
+    expect(top.end).toBeGreaterThanOrEqual(600 / 25);
+    expect(top.end).toBeLessThan(rows);
+    // scrolled to row 100 (below the head): row 100 and the screen after it are rendered
+    const mid = rowWindow(rows, columns, { ...view, scrollTop: 100 + 100 * 25 });
+    expect(mid.start).toBeLessThanOrEqual(100);
+    expect(mid.start).toBeGreaterThan(0);
+    expect(mid.end).toBeGreaterThanOrEqual(100 + 600 / 25);
+    // scrolled to the end: the last rows are rendered
+    expect(rowWindow(rows, columns, { ...view, scrollTop: 1e6 }).end).toBe(rows);
+    // no layout (height 0): everything
+    expect(rowWindow(rows, columns, { ...view, height: 0 })).toEqual({ start: 0, end: rows });
   });
 });
 

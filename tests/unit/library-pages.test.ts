@@ -92,4 +92,20 @@ describe('metadata helpers', () => {
     expect(inferLevel('上海市卫生健康委员会')).toEqual({ level: 'provincial', region: '上海市' });
     expect(inferLevel('宣传司')).toBeNull();
   });
+
+  it('infers the county level: 县, 区 and 旗, a county-level city under its prefecture, a district of a province-level city', () => {
+    expect(inferLevel('漳州市长泰区卫生健康局')).toEqual({ level: 'county', region: '漳州市长泰区' });
+    expect(inferLevel('福建省漳州市平和县卫生健康局')).toEqual({ level: 'county', region: '福建省漳州市平和县' });
+    expect(inferLevel('泉州市晋江市卫生健康局')).toEqual({ level: 'county', region: '泉州市晋江市' });
+    expect(inferLevel('上海市浦东新区卫生健康委员会')).toEqual({ level: 'county', region: '上海市浦东新区' });
+    expect(inferLevel('浙江省湖州市长兴县人民政府办公室')).toEqual({ level: 'county', region: '浙江省湖州市长兴县' });
+    expect(inferLevel('鄂托克前旗卫生健康委员会')).toEqual({ level: 'county', region: '鄂托克前旗' });
+    expect(inferLevel('尤溪县卫生健康局')).toEqual({ level: 'county', region: '尤溪县' });
+    // bodies of a city or a province are not counties, nor is a community health centre
+    expect(inferLevel('漳州市市场监督管理局')).toEqual({ level: 'municipal', region: '漳州市' });
+    expect(inferLevel('福州市城市管理局')).toEqual({ level: 'municipal', region: '福州市' });
+    expect(inferLevel('福建省医疗保障局')).toEqual({ level: 'provincial', region: '福建省' });
+    expect(inferLevel('社区卫生服务中心')).toBeNull();
+    expect(inferLevel('某某学会')).toBeNull();
+  });
 });

@@ -117,10 +117,30 @@ describe('the hover card', () => {
     expect(onCopy.mock.calls[1]?.[0].text).toBe(PARAGRAPH);
   });
 
+  it('marks the user’s own reports with the 文库 badge, in passages and in the report list', () => {
+    const own = passage({ passageId: 'u:0', reportId: 'u', own: true });
+    const bundled = passage({ passageId: 'b:0', reportId: 'b' });
+    const both = data({
+      passages: [own, bundled],
+      perReport: [
+        { reportId: 'u', title: '我的报告', level: 'county', count: 1, own: true },
+        { reportId: 'b', title: '内置报告', level: 'national', count: 1 },
+      ],
+    });
+    const { container } = render(<TermCard {...props({ state: { kind: 'ready', data: both } })} />);
+    const badge = (el: Element | null) => el?.querySelector('.level.own')?.textContent ?? null;
+    expect(badge(container.querySelector('[data-passage-id="u:0"]'))).toBe('文库');
+    expect(badge(container.querySelector('[data-passage-id="b:0"]'))).toBeNull();
+    expect(badge(container.querySelector('[data-report-id="u"]'))).toBe('文库');
+    expect(badge(container.querySelector('[data-report-id="b"]'))).toBeNull();
+    expect(text(container.querySelector('[data-report-id="u"] .level'))).toBe('县级');
+  });
+
   it('shows a level it does not know by its own name', () => {
-    const p = passage({ level: 'county' as CardPassage['level'] });
+    // 'township': no release has it (county and other are named since issue 9)
+    const p = passage({ level: 'township' as CardPassage['level'] });
     const { container } = render(<TermCard {...props({ state: { kind: 'ready', data: data({ passages: [p] }) } })} />);
-    expect(text(container.querySelector('.passage .level'))).toBe('county');
+    expect(text(container.querySelector('.passage .level'))).toBe('township');
   });
 
   it('speaks English with plurals and no full-width colon', () => {
