@@ -3,13 +3,18 @@ import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CATALOGUE_PATH, catalogueBuildProblems, FORMS_MODULE_PATH } from './lib/terms/catalogue-build';
+import { MATCHER_MODULE_PATH, matcherModuleProblems } from './lib/terms/catalogue-matcher-build';
 
-/** The build stops when seeds/catalogue.json is invalid or its generated forms module is stale. */
+/**
+ * The build stops when seeds/catalogue.json is invalid or a module generated from it is stale: the
+ * forms, or the matcher packed for the content script (which ships no forms and builds no trie).
+ */
 function checkCatalogue(): void {
-  const problems = catalogueBuildProblems(
-    readFileSync(CATALOGUE_PATH, 'utf8'),
-    readFileSync(FORMS_MODULE_PATH, 'utf8'),
-  );
+  const catalogue = readFileSync(CATALOGUE_PATH, 'utf8');
+  const problems = [
+    ...catalogueBuildProblems(catalogue, readFileSync(FORMS_MODULE_PATH, 'utf8')),
+    ...matcherModuleProblems(catalogue, readFileSync(MATCHER_MODULE_PATH, 'utf8')),
+  ];
   if (problems.length > 0) throw new Error(`term catalogue:\n${problems.join('\n')}`);
 }
 

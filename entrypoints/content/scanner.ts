@@ -17,20 +17,6 @@ const OBSERVED: MutationObserverInit = {
   attributeFilter: ['hidden', 'open'],
 };
 
-/** The open shadow roots of the elements under a root (not nested ones: those are found when their tree is walked). */
-function shadowRootsIn(root: Element | ShadowRoot): ShadowRoot[] {
-  const out: ShadowRoot[] = [];
-  const own = root.nodeType === 1 ? (root as Element).shadowRoot : null;
-  if (own) out.push(own);
-  // one native query; reading one property per element is cheap next to the text walk
-  const all = root.querySelectorAll('*');
-  for (let i = 0; i < all.length; i++) {
-    const shadow = (all[i] as Element).shadowRoot;
-    if (shadow) out.push(shadow);
-  }
-  return out;
-}
-
 const yieldToPage: () => Promise<void> =
   typeof (globalThis as { scheduler?: { yield?: unknown } }).scheduler?.yield === 'function'
     ? () => (globalThis as unknown as { scheduler: { yield(): Promise<void> } }).scheduler.yield()
@@ -164,23 +150,42 @@ export class PageScanner {
         },
         { skip },
       );
-      while (!stream.pull(shouldStop)) {
+      const pause = async () => {
         this.afterOwnWork();
         this.hooks.onSlice?.(performance.now() - sliceStart);
         await yieldToPage();
-        if (this.stopped) return;
         sliceStart = performance.now();
         deadline = sliceStart + SLICE_MS;
+      };
+      while (!stream.pull(shouldStop)) {
+        await pause();
+        if (this.stopped) return;
       }
-      for (const shadow of shadowRootsIn(root)) {
-        if (this.shadowRoots.has(shadow)) continue;
-        this.shadowRoots.add(shadow);
-        this.observer?.observe(shadow, OBSERVED);
-        roots.push(shadow);
+      // the open shadow roots under this root (nested ones are found when their tree is walked):
+      // one native query, then one property per element, in slices like the text (a large page
+      // has tens of thousands of elements)
+      const own = root.nodeType === 1 ? (root as Element).shadowRoot : null;
+      if (own) this.addShadowRoot(own, roots);
+      const all = root.querySelectorAll('*');
+      for (let i = 0; i < all.length; i++) {
+        const shadow = (all[i] as Element).shadowRoot;
+        if (shadow) this.addShadowRoot(shadow, roots);
+        if ((i & 511) === 511 && shouldStop()) {
+          await pause();
+          if (this.stopped) return;
+        }
       }
     }
     this.afterOwnWork();
     this.hooks.onSlice?.(performance.now() - sliceStart);
+  }
+
+  /** A newly found open shadow root: observed like the document, and walked after the current roots. */
+  private addShadowRoot(shadow: ShadowRoot, roots: (Element | ShadowRoot)[]): void {
+    if (this.shadowRoots.has(shadow)) return;
+    this.shadowRoots.add(shadow);
+    this.observer?.observe(shadow, OBSERVED);
+    roots.push(shadow);
   }
 
   private afterOwnWork(): void {

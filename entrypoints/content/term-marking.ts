@@ -10,9 +10,9 @@ import {
   siteOf,
   watchMarking,
 } from '../../lib/settings/marking';
-import { TERM_FORMS } from '../../lib/terms/catalogue-forms';
+import { CATALOGUE_IDS, CATALOGUE_MATCHER, CATALOGUE_NAMES, CATALOGUE_PRINT } from '../../lib/terms/catalogue-matcher';
 import type { Matcher } from '../../lib/terms/matcher';
-import { createTermMatcher } from '../../lib/terms/patterns';
+import { termMatcherFromPacked } from '../../lib/terms/patterns';
 import { restoreStoredMatcher, USER_MATCHER_KEY } from '../../lib/terms/user-matcher';
 import { FLASH_HIGHLIGHT, HighlightSink, hasHighlightApi, WrapSink } from './highlight-sink';
 import { marksArePrivate, PrivateMarkBoxes } from './mark-privacy';
@@ -23,7 +23,7 @@ import { adoptDocumentStyles, type UiHost } from './ui-host';
 /** How often the shared highlight registry and page stylesheet are checked for tampering. */
 const REGISTRY_CHECK_MS = 1000;
 
-const CANONICAL = new Map(TERM_FORMS.map((t) => [t.id, t.canonical]));
+const CANONICAL = new Map(CATALOGUE_IDS.map((id, i) => [id, CATALOGUE_NAMES[i] as string]));
 /** The user's own terms' names, from the stored matcher (never shown to the page). */
 let userNames = new Map<string, string>();
 /** Whether the user has changed the catalogue at all (own terms, aliases, hidden terms): mark-privacy.ts. */
@@ -32,17 +32,18 @@ export const canonicalOf = (termId: string) => CANONICAL.get(termId) ?? userName
 
 let sharedMatcher: Matcher | null = null;
 function matcher(): Matcher {
-  sharedMatcher ??= createTermMatcher(TERM_FORMS);
+  // packed at build: restoring it reads one string, where building the trie took tens of ms
+  sharedMatcher ??= termMatcherFromPacked(CATALOGUE_MATCHER);
   return sharedMatcher;
 }
 
 /**
  * Takes the matcher with the user's terms from extension storage when there is one (compiled in
  * extension-origin code when the terms changed: restoring it skips the build), otherwise the
- * bundled matcher is built on first use as before. Returns whether the matcher changed.
+ * bundled matcher (packed at build) is restored on first use. Returns whether the matcher changed.
  */
 function useStoredMatcher(value: unknown): boolean {
-  const restored = value === undefined ? null : restoreStoredMatcher(value, TERM_FORMS);
+  const restored = value === undefined ? null : restoreStoredMatcher(value, CATALOGUE_PRINT);
   if (!restored) {
     const had = userNames.size > 0 || sharedMatcher !== null;
     userNames = new Map();

@@ -7,6 +7,7 @@ import {
   type ElementInfo,
   INVISIBLE,
   infoOf,
+  isInShadowTree,
   shadowTopInfo,
   type TextState,
   VISIBLE,
@@ -21,6 +22,15 @@ export interface TextRun {
   container: Element;
   nodes: Text[];
   texts: string[];
+}
+
+/** True for text of nothing but white space (line breaks and indentation between elements). */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c !== 0xa0 && c !== 0x3000) return false;
+  }
+  return true;
 }
 
 /** Receives each run of a stream; the run and its arrays are reused once the call returns. */
@@ -90,6 +100,8 @@ export class RunStream {
   private prevInfo: ElementInfo | null = null;
   private finished = false;
   private readonly skip: ((container: Element) => boolean) | undefined;
+  /** The walk is inside a shadow tree: styles are read for every element (see dom-rules.ts). */
+  private readonly inShadow: boolean;
 
   constructor(
     root: Element | ShadowRoot,
@@ -97,6 +109,7 @@ export class RunStream {
     options: RunStreamOptions = {},
   ) {
     this.skip = options.skip;
+    this.inShadow = isInShadowTree(root);
     const doc = root.ownerDocument as Document;
     this.walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     this.ruled = new Map();
@@ -107,7 +120,7 @@ export class RunStream {
     if (root.nodeType === 1) {
       const element = root as Element;
       this.base = aboveOf(element);
-      const info = classify(element, this.base, attributeState);
+      const info = classify(element, this.base, attributeState, this.inShadow);
       this.path.push(element);
       this.infos.push(info);
       this.own = options.ownOnly ? info.container : null;
@@ -136,7 +149,7 @@ export class RunStream {
     let above = depth >= 0 ? (this.infos[depth] as ElementInfo) : this.base;
     for (let k = climbed.length - 1; k >= 0; k--) {
       const element = climbed[k] as Element;
-      above = classify(element, above, this.attributes);
+      above = classify(element, above, this.attributes, this.inShadow);
       path.push(element);
       this.infos.push(above);
     }
@@ -176,6 +189,10 @@ export class RunStream {
     const own = this.own;
     let sinceCheck = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const data = (node as Text).data;
+      // white space between elements (indentation): matches skip it anyway, and looking up its
+      // parent (often a block holding nothing but other blocks) would cost a style read
+      if (isBlank(data)) continue;
       const parent = node.parentElement;
       if (parent !== this.lastParent) {
         let info: ElementInfo | null;
@@ -209,7 +226,7 @@ export class RunStream {
             run.container = container;
           }
           run.nodes.push(node as Text);
-          run.texts.push((node as Text).data);
+          run.texts.push(data);
         }
       }
       if (++sinceCheck >= 16) {

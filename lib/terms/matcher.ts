@@ -49,6 +49,31 @@ export interface CompiledMatcher {
   latinEnd: Uint8Array;
 }
 
+/**
+ * A built matcher as compact text, for shipping a fixed catalogue inside a script: the trie in
+ * preorder, one code unit per node, children sorted. Folded pattern characters are never ASCII
+ * capitals (the fold table lowers them), so capitals serve as markers: `Z` after a node says a
+ * pattern ends there, `A`…`Y` before a node go up 1…25 levels first. Patterns are numbered in the
+ * order their ends appear; each has an index into `terms` and, if ruled, one into `needs`.
+ * Restoring reads the text once into typed arrays (no trie is built, no pattern folded); the
+ * restored patterns carry their matching key as `form` (the written form is not shipped).
+ */
+export interface PackedMatcher {
+  format: 2;
+  fold: string;
+  trie: string;
+  terms: readonly string[];
+  /** Per pattern, its term's index in `terms`. */
+  patternTerms: readonly number[];
+  needs: readonly string[];
+  /** [pattern, index in `needs`] for the patterns with a context need. */
+  patternNeeds: readonly number[];
+}
+
+const PACK_END = 0x5a; // 'Z'
+const PACK_UP = 0x40; // 'A' - 1: 'A' goes up one level
+const PACK_MAX_UP = PACK_END - PACK_UP - 1;
+
 const NO_NODE = -1;
 /** Trie nodes are packed with a 16-bit character into one int32 key. */
 const MAX_NODES = 0x10000;
@@ -65,9 +90,13 @@ const MAX_NODES = 0x10000;
  */
 export class Matcher {
   readonly patterns: readonly Pattern[];
-  /** Raw code unit → first-level node (NO_NODE for ignorable characters and non-starters). */
-  private readonly rootByRaw = new Int32Array(0x10000).fill(NO_NODE);
-  private readonly rootChild = new Int32Array(0x10000).fill(NO_NODE);
+  /**
+   * Raw code unit → first-level node, 0 for ignorable characters and non-starters (no node below
+   * the root is 0, and a fresh typed array is already all zeros: nothing to fill).
+   */
+  private readonly rootByRaw = new Int32Array(0x10000);
+  /** Folded character → first-level node, 0 for none. */
+  private readonly rootChild = new Int32Array(0x10000);
   private edgeKeys: Int32Array = new Int32Array(0);
   private edgeNodes: Int32Array = new Int32Array(0);
   private edgeMask = 0;
@@ -123,7 +152,7 @@ export class Matcher {
       if (c === IGNORABLE) continue;
       if (first < 0) first = c;
       last = c;
-      let next = node === 0 ? (this.rootChild[c] as number) : (edges.get(edgeKey(node, c)) ?? NO_NODE);
+      let next = node === 0 ? (this.rootChild[c] as number) || NO_NODE : (edges.get(edgeKey(node, c)) ?? NO_NODE);
       if (next === NO_NODE) {
         next = this.nodeCount++;
         if (next >= MAX_NODES) throw new Error(`the term catalogue needs more than ${MAX_NODES} trie nodes`);
@@ -191,7 +220,7 @@ export class Matcher {
     let verdicts: Map<string, boolean> | null = null;
     for (let i = 0; i < n; i++) {
       let node = rootByRaw[text.charCodeAt(i)] as number;
-      if (node === NO_NODE) continue;
+      if (node === 0) continue;
       // Characters that can start a pattern are common words (医, 县, 三): most starts are ruled
       // out by the next character, tested here with the first probe of the edge hash inlined.
       if (terminal[node] === NO_NODE && i + 1 < n) {
@@ -273,6 +302,122 @@ export class Matcher {
 
   static fromCompiled(compiled: CompiledMatcher, options: MatcherOptions = {}): Matcher {
     return new Matcher(compiled.patterns, options, compiled);
+  }
+
+  /** The built matcher as compact text (see PackedMatcher); `Matcher.fromPacked` restores it. */
+  pack(): PackedMatcher {
+    // children of each node, sorted by character: the preorder is then fixed by the patterns alone
+    const children: number[][] = Array.from({ length: this.nodeCount }, () => []);
+    const charOf = new Int32Array(this.nodeCount);
+    for (const c of this.rootChars) {
+      const child = this.rootChild[c] as number;
+      (children[0] as number[]).push(child);
+      charOf[child] = c;
+    }
+    for (let slot = 0; slot < this.edgeKeys.length; slot++) {
+      const key = this.edgeKeys[slot] as number;
+      if (key === 0) continue;
+      const child = this.edgeNodes[slot] as number;
+      (children[key >>> 16] as number[]).push(child);
+      charOf[child] = key & 0xffff;
+    }
+    for (const list of children) list.sort((a, b) => (charOf[a] as number) - (charOf[b] as number));
+    const terms: string[] = [];
+    const termIndex = new Map<string, number>();
+    const needs: string[] = [];
+    const patternTerms: number[] = [];
+    const patternNeeds: number[] = [];
+    let trie = '';
+    let up = 0;
+    const visit = (node: number) => {
+      for (const child of children[node] as number[]) {
+        const c = charOf[child] as number;
+        if (c >= 0x41 && c <= PACK_END) throw new Error('packed matcher: a folded pattern holds an ASCII capital');
+        for (; up > 0; up -= Math.min(up, PACK_MAX_UP))
+          trie += String.fromCharCode(PACK_UP + Math.min(up, PACK_MAX_UP));
+        trie += String.fromCharCode(c);
+        const pattern = this.terminal[child] as number;
+        if (pattern !== NO_NODE) {
+          trie += String.fromCharCode(PACK_END);
+          const { termId, needs: need } = this.patterns[pattern] as Pattern;
+          let t = termIndex.get(termId);
+          if (t === undefined) {
+            t = terms.length;
+            terms.push(termId);
+            termIndex.set(termId, t);
+          }
+          if (need !== undefined) {
+            if (!needs.includes(need)) needs.push(need);
+            patternNeeds.push(patternTerms.length, needs.indexOf(need));
+          }
+          patternTerms.push(t);
+        }
+        visit(child);
+        up++;
+      }
+    };
+    visit(0);
+    return { format: 2, fold: foldFingerprint(), trie, terms, patternTerms, needs, patternNeeds };
+  }
+
+  static fromPacked(packed: PackedMatcher, options: MatcherOptions = {}): Matcher {
+    if (packed.format !== 2) throw new Error('packed matcher: unknown format');
+    const { trie, terms, patternTerms, needs } = packed;
+    const size = trie.length + 1;
+    const terminal = new Int32Array(size).fill(NO_NODE);
+    const edges = new Int32Array(2 * size);
+    const roots: number[] = [];
+    const path = new Int32Array(size); // the nodes from the root down to the current one
+    const pathChars = new Uint16Array(size);
+    const pathKeys: string[] = ['']; // the matching key down to each node of the path
+    const patterns: Pattern[] = [];
+    const latinStart: number[] = [];
+    const latinEnd: number[] = [];
+    let depth = 0;
+    let nodes = 1;
+    let edgeCount = 0;
+    for (let i = 0; i < trie.length; i++) {
+      const c = trie.charCodeAt(i);
+      if (c === PACK_END) {
+        const index = patterns.length;
+        terminal[path[depth] as number] = index;
+        patterns.push({
+          termId: terms[patternTerms[index] as number] as string,
+          form: pathKeys[depth] as string,
+        });
+        latinStart.push(isLatinWordChar(pathChars[1] as number) ? 1 : 0);
+        latinEnd.push(isLatinWordChar(pathChars[depth] as number) ? 1 : 0);
+      } else if (c > PACK_UP && c < PACK_END) {
+        depth -= c - PACK_UP;
+      } else {
+        const node = nodes++;
+        const parent = path[depth] as number;
+        if (parent === 0) roots.push(c, node);
+        else {
+          edges[edgeCount++] = edgeKey(parent, c);
+          edges[edgeCount++] = node;
+        }
+        pathKeys[depth + 1] = pathKeys[depth] + String.fromCharCode(c);
+        depth++;
+        path[depth] = node;
+        pathChars[depth] = c;
+      }
+    }
+    for (let i = 0; i + 1 < packed.patternNeeds.length; i += 2) {
+      const pattern = patterns[packed.patternNeeds[i] as number];
+      if (pattern) pattern.needs = needs[packed.patternNeeds[i + 1] as number];
+    }
+    return new Matcher(patterns, options, {
+      format: 1,
+      fold: packed.fold,
+      patterns,
+      nodeCount: nodes,
+      roots,
+      edges: edges.subarray(0, edgeCount),
+      terminal: terminal.subarray(0, nodes),
+      latinStart: Uint8Array.from(latinStart),
+      latinEnd: Uint8Array.from(latinEnd),
+    });
   }
 
   findAll(text: string): Match[] {

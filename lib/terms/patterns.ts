@@ -1,7 +1,7 @@
 import { normalizeKey } from '../text/fold';
 import { contextHolds } from './context';
 import { otherNumberForms } from './english';
-import { type CompiledMatcher, Matcher, type Pattern } from './matcher';
+import { type CompiledMatcher, Matcher, type PackedMatcher, type Pattern } from './matcher';
 import type { ContextNeed, TermForms } from './types';
 
 /**
@@ -61,6 +61,11 @@ export function createTermMatcher(catalogue: readonly TermForms[], options: Term
 /** A matcher restored from its compiled form, checking context needs on page blocks like createTermMatcher. */
 export function termMatcherFromCompiled(compiled: CompiledMatcher): Matcher {
   return Matcher.fromCompiled(compiled, { context: (text, needs) => contextHolds(text, needs as ContextNeed) });
+}
+
+/** A matcher restored from packed data (the bundled catalogue's, packed at build), checking context needs on page blocks. */
+export function termMatcherFromPacked(packed: PackedMatcher): Matcher {
+  return Matcher.fromPacked(packed, { context: (text, needs) => contextHolds(text, needs as ContextNeed) });
 }
 
 /** The distinct matching keys of a term's forms. */

@@ -39,15 +39,18 @@ export function buildStoredMatcher(bundled: readonly TermForms[], effective: rea
   };
 }
 
-/** The stored matcher, or null when absent, malformed or built over another bundled catalogue. */
+/**
+ * The stored matcher, or null when absent, malformed or built over another bundled catalogue.
+ * `bundled`: the bundled forms, or their bundledPrint() worked out at build (the content script).
+ */
 export function restoreStoredMatcher(
   value: unknown,
-  bundled: readonly TermForms[],
+  bundled: readonly TermForms[] | string,
 ): { matcher: Matcher; names: Map<string, string> } | null {
   if (typeof value !== 'object' || value === null) return null;
   const stored = value as Partial<StoredMatcher>;
   if (stored.format !== 1 || typeof stored.compiled !== 'string' || !Array.isArray(stored.names)) return null;
-  if (stored.bundled !== bundledPrint(bundled)) return null;
+  if (stored.bundled !== (typeof bundled === 'string' ? bundled : bundledPrint(bundled))) return null;
   try {
     const matcher = termMatcherFromCompiled(deserializeMatcher(stored.compiled));
     const names = new Map<string, string>();

@@ -173,3 +173,61 @@ describe('compiled matcher', () => {
     expect(() => Matcher.fromCompiled(deserializeMatcher(tampered))).toThrow(/fold table/u);
   });
 });
+
+describe('packed matcher (the bundled catalogue, packed at build)', () => {
+  it('finds exactly what the built matcher finds, with the same terms and context rules', async () => {
+    const { createTermMatcher, termMatcherFromPacked } = await import('../../lib/terms/patterns');
+    const { TERM_FORMS } = await import('../../lib/terms/catalogue-forms');
+    const built = createTermMatcher(TERM_FORMS);
+    const packed = termMatcherFromPacked(built.pack());
+    const found = (m: Matcher, text: string) =>
+      m.findAll(text).map((x) => [m.patterns[x.pattern]?.termId, x.start, x.end]);
+    // every written form on its own, in a health-policy sentence and outside one, in other cases
+    for (const term of TERM_FORMS) {
+      for (const form of [term.canonical, ...term.aliases]) {
+        for (const text of [
+          form,
+          `医疗卫生和医保部门推进${form}。`,
+          `制造业推进${form.toUpperCase()}s and ${form.toLowerCase()}`,
+        ]) {
+          expect(found(packed, text), text).toEqual(found(built, text));
+        }
+      }
+    }
+    const text =
+      '推进“千縣工程”和紧密型城市医疗集团和县域医共体，深化DRG/DIP支付方式改革；医疗卫生实现三个转变。制造业三个转变。county medical communities in China hospitals';
+    expect(found(packed, text)).toEqual(found(built, text));
+    expect(found(packed, text).length).toBeGreaterThanOrEqual(5);
+    expect(() => Matcher.fromPacked({ ...built.pack(), fold: 'other' })).toThrow(/fold table/u);
+  });
+
+  it('restores a small trie with shared prefixes, ends inside other patterns and deep returns', () => {
+    const patterns = [
+      { termId: 'a', form: '县域医共体' },
+      { termId: 'b', form: '紧密型县域医共体' },
+      { termId: 'c', form: '县域' },
+      { termId: 'd', form: 'a very long english alias that goes thirty levels deep' },
+      { termId: 'e', form: 'a' },
+      { termId: 'a', form: '县级' },
+    ];
+    const built = new Matcher(patterns);
+    const packed = Matcher.fromPacked(built.pack());
+    for (const text of [
+      '紧密型县域医共体和县域和县级',
+      'a very long english alias that goes thirty levels deep, a b',
+      '县',
+    ]) {
+      expect(packed.findAll(text).map((m) => [packed.patterns[m.pattern]?.termId, m.start, m.end])).toEqual(
+        built.findAll(text).map((m) => [built.patterns[m.pattern]?.termId, m.start, m.end]),
+      );
+    }
+  });
+
+  it('is current: the generated module is what the catalogue gives', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { matcherModuleProblems, MATCHER_MODULE_PATH } = await import('../../lib/terms/catalogue-matcher-build');
+    expect(
+      matcherModuleProblems(readFileSync('seeds/catalogue.json', 'utf8'), readFileSync(MATCHER_MODULE_PATH, 'utf8')),
+    ).toEqual([]);
+  });
+});
