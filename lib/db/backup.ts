@@ -17,7 +17,7 @@ import type {
   TermOverrideRecord,
   UserTermRecord,
 } from './records';
-import { REPORT_TABLES } from './schema';
+import { REPORT_TABLES, SEARCH_INDEX_TABLES } from './schema';
 import { applyTermChange, TERM_CHANGE_TABLES } from './term-hits';
 
 /**
@@ -348,7 +348,15 @@ export async function restoreBackup(
   backup: Extract<BackupCheck, { ok: true }>,
   bundled: readonly TermEntry[] = CATALOGUE,
 ): Promise<void> {
-  const tables = ['documents', 'clippings', 'settings', ...REPORT_TABLES, ...TERM_CHANGE_TABLES, ...BACKUP_TERM_TABLES];
+  const tables = [
+    'documents',
+    'clippings',
+    'settings',
+    ...REPORT_TABLES,
+    ...SEARCH_INDEX_TABLES,
+    ...TERM_CHANGE_TABLES,
+    ...BACKUP_TERM_TABLES,
+  ];
   await db.transaction('rw', [...new Set(tables)], async () => {
     for (const report of backup.reports) await putUserReport(db, report);
     await db.clippings.bulkPut(backup.clippings);

@@ -1,7 +1,8 @@
-import { Dexie } from 'dexie';
+import { intersectSorted } from '../corpus/segments';
 import type { AdminLevel } from '../corpus/types';
 import type { PolicyDatabase } from '../db/database';
-import type { PassageRecord, PostingRecord, ReportRecord } from '../db/records';
+import { gramLists } from '../db/postings';
+import type { PassageRecord, ReportRecord } from '../db/records';
 import { normalizeKey } from '../text/fold';
 import { findSpans, foldWithOffsets } from './fold-map';
 
@@ -20,47 +21,56 @@ export interface PassageHit {
   spans: [number, number][];
 }
 
-/** The postings of one bigram, over every report: one key range of [gram+reportId]. */
-function postingsOf(db: PolicyDatabase, gram: string) {
-  return db.postings.where('[gram+reportId]').between([gram, Dexie.minKey], [gram, Dexie.maxKey]).toArray();
+/** A report's candidate passages, as seqs in reading order. */
+interface ReportCandidates {
+  report: ReportRecord;
+  seqs: number[];
 }
 
+const byRank = (a: ReportRecord, b: ReportRecord) =>
+  a.levelRank - b.levelRank || b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+
 /**
- * Candidate passage ids for a query key: those holding every bigram of the key, from the bigram
- * postings (one small record per bigram and report, intersected report by report). A
- * one-character key has no bigram of its own, so every passage is a candidate.
+ * Candidate passages for a query key, by report: those holding every bigram of the key, from the
+ * index segments (intersected segment by segment: a passage lives in one segment). Passage
+ * numbers are mapped to reports by their firstPn ranges; numbers of deleted reports map to none.
+ * A one-character key has no bigram of its own, so every passage is a candidate.
  */
-async function candidates(db: PolicyDatabase, key: string): Promise<string[]> {
-  if (key.length === 1) return (await db.passages.toCollection().primaryKeys()) as string[];
+async function candidates(db: PolicyDatabase, key: string): Promise<[ReportRecord[], Map<string, number[]>]> {
+  const out = new Map<string, number[]>();
+  if (key.length === 1) {
+    const reports = await db.reports.toArray();
+    for (const r of reports)
+      out.set(
+        r.id,
+        Array.from({ length: r.passageCount }, (_, i) => i),
+      );
+    return [reports, out];
+  }
   const grams = [...new Set(Array.from({ length: key.length - 1 }, (_, i) => key.slice(i, i + 2)))];
-  const perGram = await Promise.all(grams.map((gram) => postingsOf(db, gram)));
-  if (perGram.some((rows) => rows.length === 0)) return [];
-  // reports holding every gram, then the passages holding every gram within each
-  perGram.sort((a, b) => a.length - b.length);
-  const byReport = new Map<string, number[][]>();
-  for (const row of perGram[0] as PostingRecord[]) byReport.set(row.reportId, [row.seqs]);
-  for (const rows of perGram.slice(1)) {
-    const seen = new Set<string>();
-    for (const row of rows) {
-      const lists = byReport.get(row.reportId);
-      if (!lists) continue;
-      lists.push(row.seqs);
-      seen.add(row.reportId);
+  // one read transaction for both: a transaction costs a round trip to the database process
+  const [reports, bySegment] = await db.transaction('r', [db.reports, db.segments, db.shards], () =>
+    Promise.all([db.reports.toArray(), gramLists(db, grams)]),
+  );
+  const starts = reports
+    .filter((r) => r.firstPn !== undefined)
+    .sort((a, b) => (a.firstPn as number) - (b.firstPn as number));
+  for (const lists of bySegment) {
+    if (lists.some((list) => list === null || list.length === 0)) continue;
+    const pns = intersectSorted(lists as Uint32Array[]);
+    // pns ascend: walk the reports by firstPn alongside
+    let r = 0;
+    for (const pn of pns) {
+      while (r + 1 < starts.length && ((starts[r + 1] as ReportRecord).firstPn as number) <= pn) r++;
+      const report = starts[r];
+      if (!report || (report.firstPn as number) > pn || pn >= (report.firstPn as number) + report.passageCount)
+        continue;
+      const seqs = out.get(report.id);
+      if (seqs) seqs.push(pn - (report.firstPn as number));
+      else out.set(report.id, [pn - (report.firstPn as number)]);
     }
-    for (const id of [...byReport.keys()]) if (!seen.has(id)) byReport.delete(id);
   }
-  const ids: string[] = [];
-  for (const [reportId, lists] of byReport) {
-    lists.sort((a, b) => a.length - b.length);
-    let seqs = lists[0] as number[];
-    for (const list of lists.slice(1)) {
-      if (seqs.length === 0) break;
-      const next = new Set(list);
-      seqs = seqs.filter((seq) => next.has(seq));
-    }
-    for (const seq of seqs) ids.push(`${reportId}:${seq}`);
-  }
-  return ids;
+  return [reports, out];
 }
 
 /** Candidates beyond this many are confirmed only as far as the page of results needs. */
@@ -90,33 +100,34 @@ export async function searchPassages(
 ): Promise<{ hits: PassageHit[]; total: number; exact: boolean }> {
   const key = normalizeKey(query);
   if (key.length === 0) return { hits: [], total: 0, exact: true };
-  const [ids, reports] = await Promise.all([candidates(db, key), db.reports.toArray()]);
-  const reportById = new Map(reports.map((r) => [r.id, r]));
-  const ordered = ids
-    .map((id) => {
-      const cut = id.lastIndexOf(':');
-      return { id, report: reportById.get(id.slice(0, cut)), seq: Number(id.slice(cut + 1)) };
-    })
-    .filter(
-      (c): c is { id: string; report: ReportRecord; seq: number } =>
-        c.report !== undefined && passes(c.report, filters),
-    )
-    .sort(
-      (a, b) =>
-        a.report.levelRank - b.report.levelRank ||
-        b.report.date.localeCompare(a.report.date) ||
-        a.report.id.localeCompare(b.report.id) ||
-        a.seq - b.seq,
-    );
+  const [reports, found] = await candidates(db, key);
+  // national first, then newer, then report by report in reading order
+  const ordered: ReportCandidates[] = [];
+  let candidateCount = 0;
+  for (const report of [...reports].sort(byRank)) {
+    const seqs = found.get(report.id);
+    if (!seqs || !passes(report, filters)) continue;
+    seqs.sort((a, b) => a - b);
+    ordered.push({ report, seqs });
+    candidateCount += seqs.length;
+  }
   // two characters: the bigram postings are exact, no passage needs loading to be counted
   const exactByIndex = key.length === 2;
   // one character: every passage is a candidate and the substring test is the only judge
-  const confirmAll = key.length === 1 || (!exactByIndex && ordered.length <= CONFIRM_ALL_UP_TO);
+  const confirmAll = key.length === 1 || (!exactByIndex && candidateCount <= CONFIRM_ALL_UP_TO);
   const hits: PassageHit[] = [];
   let confirmed = 0;
-  for (let at = 0; at < ordered.length; at += CHUNK) {
+  const queue = (function* () {
+    for (const { report, seqs } of ordered) for (const seq of seqs) yield { report, id: `${report.id}:${seq}` };
+  })();
+  for (;;) {
     if (hits.length >= limit && !confirmAll) break;
-    const chunk = ordered.slice(at, at + CHUNK);
+    const chunk: { report: ReportRecord; id: string }[] = [];
+    for (let next = queue.next(); !next.done; next = queue.next()) {
+      chunk.push(next.value);
+      if (chunk.length === CHUNK) break;
+    }
+    if (chunk.length === 0) break;
     const passages = await db.passages.bulkGet(chunk.map((c) => c.id));
     passages.forEach((passage, i) => {
       if (!passage) return;
@@ -127,5 +138,5 @@ export async function searchPassages(
     });
   }
   const exact = exactByIndex || confirmAll;
-  return { hits, total: exact && !exactByIndex ? confirmed : ordered.length, exact };
+  return { hits, total: exact && !exactByIndex ? confirmed : candidateCount, exact };
 }
