@@ -80,11 +80,16 @@ try {
   for (let i = 0; i < ADDS; i++) addFull.push(await page.evaluate((n) => window.__libraryBench.addOne(n), PER_REPORT));
   results.add.fullLibrary = addFigures(results.library.passages, addFull);
 
+  // MiniSearch in a page of its own (its heap would slow the other engine), same browser, same run
+  const miniPage = await browser.newPage();
+  miniPage.setDefaultTimeout(0);
+  await miniPage.goto(`${server.url}/bench.html`);
+  Object.assign(results.library, await miniPage.evaluate(() => window.__libraryBench.miniLoad()));
   const ours = [];
   const mini = [];
   for (const query of QUERIES) {
     const o = await page.evaluate(({ q, r }) => window.__libraryBench.ours(q, r), { q: query, r: ROUNDS });
-    const m = await page.evaluate(({ q, r }) => window.__libraryBench.mini(q, r), { q: query, r: ROUNDS });
+    const m = await miniPage.evaluate(({ q, r }) => window.__libraryBench.mini(q, r), { q: query, r: ROUNDS });
     if (process.env.PHASES)
       console.log(
         query,
@@ -92,7 +97,15 @@ try {
       );
     ours.push(...o.times);
     mini.push(...m.times);
-    results.queries.push({ query, oursMs: pct(o.times, 0.5), miniMs: pct(m.times, 0.5), ours: o.total, mini: m.total });
+    results.queries.push({
+      query,
+      oursMs: pct(o.times, 0.5),
+      miniMs: pct(m.times, 0.5),
+      oursFirstMs: o.times[0],
+      miniFirstMs: m.times[0],
+      ours: o.total,
+      mini: m.total,
+    });
   }
   results.search = {
     oursP50: pct(ours, 0.5),

@@ -17,6 +17,7 @@ import type {
   TermOverrideRecord,
   UserTermRecord,
 } from './records';
+import { scheduleMerges } from './postings';
 import { REPORT_TABLES, SEARCH_INDEX_TABLES } from './schema';
 import { applyTermChange, TERM_CHANGE_TABLES } from './term-hits';
 
@@ -380,4 +381,6 @@ export async function restoreBackup(
     ]);
     if (changed.size > 0) await applyTermChange(db, bundled, [...changed]);
   });
+  // one segment per restored report: merged now, off the restore's transaction
+  void scheduleMerges(db).catch(() => {});
 }

@@ -1,9 +1,10 @@
+import { Dexie } from 'dexie';
 import type { ReportRecord, TermHitRecord } from '../corpus/records';
 import { type BuiltReport, buildReport } from '../corpus/report-build';
 import { textKey, type UserReportMeta } from '../corpus/user-report';
 import { createTermMatcher } from '../terms/patterns';
 import type { PolicyDatabase } from './database';
-import { assignPassageNumbers, dropDeadSegments, writeSegment } from './postings';
+import { assignPassageNumbers, dropDeadSegments, scheduleMerges, writeSegment } from './postings';
 import { REPORT_TABLES, SEARCH_INDEX_TABLES } from './schema';
 
 /**
@@ -65,7 +66,9 @@ async function writeBuilt(db: PolicyDatabase, built: BuiltReport, text: string):
 export async function putUserReport(db: PolicyDatabase, snapshot: UserReportSnapshot): Promise<ReportRecord> {
   const { meta, text } = snapshot;
   if (!meta.id.startsWith('user-')) throw new Error(`Not a user report id: ${meta.id}`);
-  return db.transaction('rw', [...WRITE_TABLES], async () => {
+  // inside a caller's transaction (a restore), merging waits for the caller
+  const outermost = !Dexie.currentTransaction;
+  const report = await db.transaction('rw', [...WRITE_TABLES], async () => {
     const previous = await db.reports.get(meta.id);
     if (previous && previous.source !== 'user') throw new Error(`Report ${meta.id} is bundled`);
     const now = Date.now();
@@ -81,6 +84,8 @@ export async function putUserReport(db: PolicyDatabase, snapshot: UserReportSnap
     await writeBuilt(db, built, text);
     return built.report;
   });
+  if (outermost) void scheduleMerges(db).catch(() => {});
+  return report;
 }
 
 /** Changes a user report's metadata. Level and date move its hits in the ranking, so hits are rewritten too. */

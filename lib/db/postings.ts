@@ -183,6 +183,21 @@ export async function mergeSegments(db: PolicyDatabase, maxMerges = Number.POSIT
   return merges;
 }
 
+const pendingMerges = new WeakMap<PolicyDatabase, Promise<number>>();
+
+/**
+ * Runs mergeSegments after whatever merge is already running on this database, and resolves with
+ * the merges it made. Writers call it after their own transaction has committed, without waiting:
+ * an add returns in time proportional to its report, the merges follow (each its own transaction,
+ * so a page closed meanwhile loses nothing; the next add finishes the work).
+ */
+export function scheduleMerges(db: PolicyDatabase): Promise<number> {
+  const previous = pendingMerges.get(db) ?? Promise.resolve(0);
+  const next = previous.catch(() => 0).then(() => mergeSegments(db));
+  pendingMerges.set(db, next);
+  return next;
+}
+
 /** Merges every segment into one (tests; a library page could offer it after many deletes). */
 export async function mergeAllSegments(db: PolicyDatabase): Promise<void> {
   await db.transaction('rw', [db.reports, db.segments, db.shards, db.meta], async () => {

@@ -10,7 +10,7 @@ import { reportPostings } from '../../lib/corpus/report-build';
 import { checkLibraryBackup, makeBackup, restoreBackup } from '../../lib/db/backup';
 import { PolicyDatabase } from '../../lib/db/database';
 import { deleteUserReport, editUserReport, findExisting, putUserReport } from '../../lib/db/library';
-import { livePostings, mergeAllSegments, mergeSegments } from '../../lib/db/postings';
+import { livePostings, mergeAllSegments, scheduleMerges } from '../../lib/db/postings';
 import { seedCorpus } from '../../lib/db/seed';
 import { termCard } from '../../lib/db/term-card';
 import { applyTermChange } from '../../lib/db/term-hits';
@@ -116,21 +116,28 @@ describe('user reports in the library', { timeout: 60_000 }, () => {
     expect((await db.termHits.where('reportId').equals('user-a').first())?.levelRank).toBe(2);
   });
 
-  it('merge segments of similar size, keeping what the index answers', async () => {
+  it('merge segments of similar size after adds, keeping what the index answers', async () => {
     const db = freshDb();
     await seedCorpus(db, corpus);
-    // four reports of one size: one segment each, the deleted one's dropped with it
-    for (const i of [0, 1, 2, 3]) await putUserReport(db, { meta: meta(`user-${i}`, `R${i}`), text: TEXT_B });
-    await deleteUserReport(db, 'user-1');
-    const before = await allPostings(db);
-    // the bundled segment (of another size) and three of the user's: no group of four yet
+    const rebuild = async () => {
+      const users = (await db.reports.where('source').equals('user').primaryKeys()) as string[];
+      const own = await Promise.all(
+        users.map(async (id) => reportPostings(id, await db.passages.where('reportId').equals(id).toArray())),
+      );
+      return [...corpus.postings, ...own.flat()].map(key).sort();
+    };
+    // reports of one size: one segment each until four of them are there
+    for (const i of [0, 1, 2]) await putUserReport(db, { meta: meta(`user-${i}`, `R${i}`), text: TEXT_B });
+    expect(await scheduleMerges(db)).toBe(0);
     expect(await db.segments.count()).toBe(4);
-    expect(await mergeSegments(db)).toBe(0);
-    await putUserReport(db, { meta: meta('user-4', 'R4'), text: TEXT_B });
-    const after = [...before, ...(await livePostings(db)).filter((p) => p.reportId === 'user-4').map(key)].sort();
-    expect(await mergeSegments(db)).toBe(1);
+    // a deleted report's segment goes with it
+    await deleteUserReport(db, 'user-1');
+    expect(await db.segments.count()).toBe(3);
+    for (const i of [3, 4]) await putUserReport(db, { meta: meta(`user-${i}`, `R${i}`), text: TEXT_B });
+    await scheduleMerges(db);
+    // the bundled segment (another size) and the four user segments merged into one
     expect(await db.segments.count()).toBe(2);
-    expect(await allPostings(db)).toEqual(after);
+    expect(await allPostings(db)).toEqual(await rebuild());
     expect((await searchPassages(db, '家庭医生团队八十个')).hits.map((h) => h.report.id).sort()).toEqual([
       'user-0',
       'user-2',
