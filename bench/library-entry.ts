@@ -5,7 +5,15 @@ import MiniSearch from 'minisearch';
 import { buildReport } from '../lib/corpus/report-build';
 import { PolicyDatabase } from '../lib/db/database';
 import { putUserReport } from '../lib/db/library';
-import { assignPassageNumbers, gramLists, mergeSegments, scheduleMerges, writeSegment } from '../lib/db/postings';
+import {
+  assignPassageNumbers,
+  gramLists,
+  mergeSegments,
+  reportDirectory,
+  scheduleMerges,
+  updateDirectory,
+  writeSegment,
+} from '../lib/db/postings';
 import { searchPassages } from '../lib/search/passage-search';
 import { CATALOGUE } from '../lib/terms/catalogue';
 import { createTermMatcher, termKeys } from '../lib/terms/patterns';
@@ -90,6 +98,10 @@ const bench = {
             d,
             batch.map((b) => ({ report: b.report, postings: b.postings })),
           );
+          await updateDirectory(
+            d,
+            batch.map((b) => b.report),
+          );
         },
       );
       buildMs += t1 - t0;
@@ -149,7 +161,7 @@ const bench = {
       await gramLists(d, grams);
       out.index?.push(performance.now() - t0);
       t0 = performance.now();
-      await d.reports.toArray();
+      await reportDirectory(d);
       out.reports?.push(performance.now() - t0);
       t0 = performance.now();
       await d.passages.bulkGet(ids);

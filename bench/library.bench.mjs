@@ -81,7 +81,7 @@ try {
   results.add.fullLibrary = addFigures(results.library.passages, addFull);
 
   // MiniSearch in a page of its own (its heap would slow the other engine), same browser, same run
-  const miniPage = await browser.newPage();
+  const miniPage = await page.context().newPage(); // same context: it reads the same IndexedDB
   miniPage.setDefaultTimeout(0);
   await miniPage.goto(`${server.url}/bench.html`);
   Object.assign(results.library, await miniPage.evaluate(() => window.__libraryBench.miniLoad()));

@@ -9,6 +9,7 @@ import { USER_MATCHER_KEY } from '../terms/user-matcher';
 import { normalizeKey } from '../text/fold';
 import type { PolicyDatabase } from './database';
 import { putUserReport, type UserReportSnapshot, userReportSnapshots } from './library';
+import { scheduleMerges } from './postings';
 import type {
   ClippingRecord,
   DismissedCandidateRecord,
@@ -17,7 +18,6 @@ import type {
   TermOverrideRecord,
   UserTermRecord,
 } from './records';
-import { scheduleMerges } from './postings';
 import { REPORT_TABLES, SEARCH_INDEX_TABLES } from './schema';
 import { applyTermChange, TERM_CHANGE_TABLES } from './term-hits';
 

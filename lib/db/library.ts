@@ -4,7 +4,7 @@ import { type BuiltReport, buildReport } from '../corpus/report-build';
 import { textKey, type UserReportMeta } from '../corpus/user-report';
 import { createTermMatcher } from '../terms/patterns';
 import type { PolicyDatabase } from './database';
-import { assignPassageNumbers, dropDeadSegments, scheduleMerges, writeSegment } from './postings';
+import { assignPassageNumbers, dropDeadSegments, scheduleMerges, updateDirectory, writeSegment } from './postings';
 import { REPORT_TABLES, SEARCH_INDEX_TABLES } from './schema';
 
 /**
@@ -43,6 +43,7 @@ async function removeRows(db: PolicyDatabase, reportId: string): Promise<void> {
   await adjustHitCounts(db, hits, -1);
   for (const table of REPORT_TABLES) await db.table(table).where('reportId').equals(reportId).delete();
   await db.reports.delete(reportId);
+  await updateDirectory(db, [], [reportId]);
   // its passage numbers stay in a shared segment until a merge drops them: they match no live report
   await dropDeadSegments(db);
 }
@@ -50,6 +51,7 @@ async function removeRows(db: PolicyDatabase, reportId: string): Promise<void> {
 async function writeBuilt(db: PolicyDatabase, built: BuiltReport, text: string): Promise<void> {
   await assignPassageNumbers(db, [built.report]);
   await db.reports.put(built.report);
+  await updateDirectory(db, [built.report]);
   await db.sections.bulkPut(built.sections);
   await db.passages.bulkPut(built.passages);
   await db.termHits.bulkPut(built.hits);

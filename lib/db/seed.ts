@@ -4,7 +4,14 @@ import { reportHits, reportPostings } from '../corpus/report-build';
 import { createTermMatcher } from '../terms/patterns';
 import type { TermEntry } from '../terms/types';
 import type { PolicyDatabase } from './database';
-import { assignPassageNumbers, clearIndex, dropDeadSegments, type IndexEntry, writeSegment } from './postings';
+import {
+  assignPassageNumbers,
+  clearIndex,
+  dropDeadSegments,
+  type IndexEntry,
+  rebuildDirectory,
+  writeSegment,
+} from './postings';
 import { CORPUS_TABLES, REPORT_TABLES } from './schema';
 import { applyTermChange, TERM_CHANGE_TABLES, userChangedTermIds } from './term-hits';
 
@@ -89,6 +96,7 @@ export async function seedCorpus(db: PolicyDatabase, corpus: Corpus): Promise<Se
     // the user's terms, overrides and hidden terms are user data: re-applied over the new corpus
     const changed = await userChangedTermIds(db);
     if (changed.length > 0) await applyTermChange(db, corpus.terms, changed);
+    await rebuildDirectory(db);
     await db.meta.put({ key: CORPUS_VERSION_KEY, value: corpus.version });
     await db.meta.put({ key: CATALOGUE_TEXT_KEY, value: corpus.textVersion });
     await db.meta.put({ key: 'seededAt', value: Date.now() });
