@@ -42,8 +42,8 @@ const addFigures = (passages, runs) => ({
     0.5,
   ),
   maxMs: Math.max(...runs.map((r) => r.addMs)),
+  // waiting for the merges the add scheduled (they run after its transaction)
   mergeMsPerAdd: runs.reduce((n, r) => n + r.mergeMs, 0) / runs.length,
-  merges: runs.reduce((n, r) => n + r.merges, 0),
 });
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
