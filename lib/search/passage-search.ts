@@ -40,7 +40,11 @@ async function candidates(db: PolicyDatabase, key: string): Promise<[ReportDirec
   const out = new Map<number, number[]>();
   if (key.length === 1) {
     const dir = await reportDirectory(db);
-    for (const [row, n] of dir.passageCount.entries()) out.set(row, Array.from({ length: n }, (_, i) => i));
+    for (const [row, n] of dir.passageCount.entries())
+      out.set(
+        row,
+        Array.from({ length: n }, (_, i) => i),
+      );
     return [dir, out];
   }
   // one read transaction for both: a transaction costs a round trip to the database process
