@@ -3,6 +3,7 @@
 import Fuse from 'fuse.js';
 import { reportPostings } from '../lib/corpus/report-build';
 import { PolicyDatabase } from '../lib/db/database';
+import { assignPassageNumbers, writeSegment } from '../lib/db/postings';
 import type { PassageRecord, ReportRecord } from '../lib/db/records';
 import { searchPassages } from '../lib/search/passage-search';
 
@@ -17,11 +18,20 @@ const bench = {
     db = new PolicyDatabase('search-bench');
     const byReport = new Map<string, PassageRecord[]>();
     for (const p of passages) byReport.set(p.reportId, [...(byReport.get(p.reportId) ?? []), p]);
-    const postings = [...byReport].flatMap(([id, list]) => reportPostings(id, list));
-    await db.transaction('rw', db.reports, db.passages, db.postings, async () => {
-      await db?.reports.bulkPut(reports);
-      await db?.passages.bulkPut(passages);
-      await db?.postings.bulkPut(postings);
+    const d = db;
+    await d.transaction('rw', [d.reports, d.passages, d.segments, d.shards, d.meta], async () => {
+      // reports hold their passages' seqs 0..n-1, so passage numbers follow seq
+      const stored = reports.map((r) => ({
+        ...r,
+        passageCount: Math.max(...(byReport.get(r.id) ?? []).map((p) => p.seq)) + 1,
+      }));
+      await assignPassageNumbers(d, stored);
+      await d.reports.bulkPut(stored);
+      await d.passages.bulkPut(passages);
+      await writeSegment(
+        d,
+        stored.map((report) => ({ report, postings: reportPostings(report.id, byReport.get(report.id) ?? []) })),
+      );
     });
     texts = passages.map((p) => ({ id: p.id, text: p.text }));
     const t1 = performance.now();

@@ -9,8 +9,9 @@ import type { ReportMeta } from './types';
 /**
  * Bump when what the build produces changes shape, so every browser re-seeds. 2: gram postings.
  * 3: postings per [gram+reportId] (user reports add their own), no grams on passage rows.
+ * 4: postings stored as packed segments (lib/corpus/segments.ts, schema v6).
  */
-export const CORPUS_FORMAT = 3;
+export const CORPUS_FORMAT = 4;
 
 export interface CorpusInput {
   reports: readonly ReportMeta[];

@@ -42,6 +42,11 @@ export type ReportRecord = ReportMeta &
     /** 0 national, 1 several provinces, 2 provincial, 3 municipal, 4 county, 5 other: the order the UI lists reports in. */
     levelRank: number;
     passageCount: number;
+    /**
+     * Number of its first passage in the search index (passage seq n is firstPn + n). Numbers are
+     * never reused, so a stale posting of a deleted or re-imported report matches no live report.
+     */
+    firstPn?: number;
   };
 
 export type SectionRecord = Section;
@@ -64,6 +69,27 @@ export interface PostingRecord {
   gram: string;
   reportId: string;
   seqs: number[];
+}
+
+/**
+ * One segment of the search index: the postings of the reports it lists (some may have been
+ * deleted since; their numbers are dropped at the next merge), cut into `shards` ShardRecords.
+ */
+export interface SegmentRecord {
+  id: number;
+  shards: number;
+  /** Passage numbers stored, stale ones included: the size the merge policy works with. */
+  postings: number;
+  reportIds: string[];
+}
+
+/** A shard of a segment: its bigrams sorted, each bigram's passage numbers at ids[offsets[i]..offsets[i+1]). */
+export interface ShardRecord {
+  segment: number;
+  shard: number;
+  grams: string[];
+  offsets: Uint32Array;
+  ids: Uint32Array;
 }
 
 /** A precomputed term → passage link: a hover card needs one indexed lookup, not a scan. */

@@ -9,6 +9,7 @@ import { USER_MATCHER_KEY } from '../terms/user-matcher';
 import { normalizeKey } from '../text/fold';
 import type { PolicyDatabase } from './database';
 import { putUserReport, type UserReportSnapshot, userReportSnapshots } from './library';
+import { scheduleMerges } from './postings';
 import type {
   ClippingRecord,
   DismissedCandidateRecord,
@@ -17,7 +18,7 @@ import type {
   TermOverrideRecord,
   UserTermRecord,
 } from './records';
-import { REPORT_TABLES } from './schema';
+import { REPORT_TABLES, SEARCH_INDEX_TABLES } from './schema';
 import { applyTermChange, TERM_CHANGE_TABLES } from './term-hits';
 
 /**
@@ -348,7 +349,15 @@ export async function restoreBackup(
   backup: Extract<BackupCheck, { ok: true }>,
   bundled: readonly TermEntry[] = CATALOGUE,
 ): Promise<void> {
-  const tables = ['documents', 'clippings', 'settings', ...REPORT_TABLES, ...TERM_CHANGE_TABLES, ...BACKUP_TERM_TABLES];
+  const tables = [
+    'documents',
+    'clippings',
+    'settings',
+    ...REPORT_TABLES,
+    ...SEARCH_INDEX_TABLES,
+    ...TERM_CHANGE_TABLES,
+    ...BACKUP_TERM_TABLES,
+  ];
   await db.transaction('rw', [...new Set(tables)], async () => {
     for (const report of backup.reports) await putUserReport(db, report);
     await db.clippings.bulkPut(backup.clippings);
@@ -372,4 +381,6 @@ export async function restoreBackup(
     ]);
     if (changed.size > 0) await applyTermChange(db, bundled, [...changed]);
   });
+  // one segment per restored report: merged now, off the restore's transaction
+  void scheduleMerges(db).catch(() => {});
 }

@@ -6,10 +6,11 @@ import type {
   HiddenTermRecord,
   MetaRecord,
   PassageRecord,
-  PostingRecord,
   ReportRecord,
   SectionRecord,
+  SegmentRecord,
   SettingRecord,
+  ShardRecord,
   TermHitRecord,
   TermOverrideRecord,
   TermRecord,
@@ -26,7 +27,8 @@ export class PolicyDatabase extends Dexie {
   passages!: Table<PassageRecord, string>;
   terms!: Table<TermRecord, string>;
   termHits!: Table<TermHitRecord, [string, string]>;
-  postings!: Table<PostingRecord, [string, string]>;
+  segments!: Table<SegmentRecord, number>;
+  shards!: Table<ShardRecord, [number, number]>;
   documents!: Table<DocumentRecord, string>;
   clippings!: Table<ClippingRecord, string>;
   settings!: Table<SettingRecord, string>;

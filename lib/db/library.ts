@@ -1,15 +1,18 @@
-import type { PostingRecord, ReportRecord, TermHitRecord } from '../corpus/records';
+import { Dexie } from 'dexie';
+import type { ReportRecord, TermHitRecord } from '../corpus/records';
 import { type BuiltReport, buildReport } from '../corpus/report-build';
 import { textKey, type UserReportMeta } from '../corpus/user-report';
 import { createTermMatcher } from '../terms/patterns';
 import type { PolicyDatabase } from './database';
-import { REPORT_TABLES } from './schema';
+import { assignPassageNumbers, dropDeadSegments, scheduleMerges, updateDirectory, writeSegment } from './postings';
+import { REPORT_TABLES, SEARCH_INDEX_TABLES } from './schema';
 
 /**
  * The user's own reports: added, edited, deleted (with undo) and listed one report at a time.
- * Each write touches that report's rows only (its passages, sections, term hits, postings and the
- * hit counts of the terms it mentions), in one transaction, so the cost is in proportion to the
- * report and a failure leaves the library as it was.
+ * Each write touches that report's rows only (its passages, sections, term hits, one search-index
+ * segment of its own, and the hit counts of the terms it mentions), in one transaction, so the
+ * cost is in proportion to the report and a failure leaves the library as it was. Merging index
+ * segments (mergeSegments in ./postings) is left to the caller, after the write.
  */
 
 /** A user report as it can be stored again: its metadata and source text (undo, backup, re-import). */
@@ -18,7 +21,7 @@ export interface UserReportSnapshot {
   text: string;
 }
 
-const WRITE_TABLES = ['reports', 'terms', 'documents', ...REPORT_TABLES] as const;
+const WRITE_TABLES = ['reports', 'terms', 'documents', ...REPORT_TABLES, ...SEARCH_INDEX_TABLES] as const;
 
 async function currentMatcher(db: PolicyDatabase) {
   return createTermMatcher(await db.terms.toArray(), { context: 'known' });
@@ -40,14 +43,19 @@ async function removeRows(db: PolicyDatabase, reportId: string): Promise<void> {
   await adjustHitCounts(db, hits, -1);
   for (const table of REPORT_TABLES) await db.table(table).where('reportId').equals(reportId).delete();
   await db.reports.delete(reportId);
+  await updateDirectory(db, [], [reportId]);
+  // its passage numbers stay in a shared segment until a merge drops them: they match no live report
+  await dropDeadSegments(db);
 }
 
 async function writeBuilt(db: PolicyDatabase, built: BuiltReport, text: string): Promise<void> {
+  await assignPassageNumbers(db, [built.report]);
   await db.reports.put(built.report);
+  await updateDirectory(db, [built.report]);
   await db.sections.bulkPut(built.sections);
   await db.passages.bulkPut(built.passages);
   await db.termHits.bulkPut(built.hits);
-  await db.postings.bulkPut(built.postings);
+  await writeSegment(db, [{ report: built.report, postings: built.postings }]);
   await db.documents.put({ id: built.report.id, text });
   await adjustHitCounts(db, built.hits, 1);
 }
@@ -60,7 +68,9 @@ async function writeBuilt(db: PolicyDatabase, built: BuiltReport, text: string):
 export async function putUserReport(db: PolicyDatabase, snapshot: UserReportSnapshot): Promise<ReportRecord> {
   const { meta, text } = snapshot;
   if (!meta.id.startsWith('user-')) throw new Error(`Not a user report id: ${meta.id}`);
-  return db.transaction('rw', [...WRITE_TABLES], async () => {
+  // inside a caller's transaction (a restore), merging waits for the caller
+  const outermost = !Dexie.currentTransaction;
+  const report = await db.transaction('rw', [...WRITE_TABLES], async () => {
     const previous = await db.reports.get(meta.id);
     if (previous && previous.source !== 'user') throw new Error(`Report ${meta.id} is bundled`);
     const now = Date.now();
@@ -76,6 +86,8 @@ export async function putUserReport(db: PolicyDatabase, snapshot: UserReportSnap
     await writeBuilt(db, built, text);
     return built.report;
   });
+  if (outermost) void scheduleMerges(db).catch(() => {});
+  return report;
 }
 
 /** Changes a user report's metadata. Level and date move its hits in the ranking, so hits are rewritten too. */
@@ -87,7 +99,7 @@ export async function editUserReport(
   const text = (await db.documents.get(id))?.text;
   const report = await db.reports.get(id);
   if (report?.source !== 'user' || text === undefined) throw new Error(`No user report ${id}`);
-  const { source: _s, levelRank: _l, passageCount: _p, ...meta } = report;
+  const { source: _s, levelRank: _l, passageCount: _p, firstPn: _f, ...meta } = report;
   return putUserReport(db, { meta: { ...meta, ...changes, id }, text });
 }
 
@@ -99,7 +111,7 @@ export async function deleteUserReport(db: PolicyDatabase, id: string): Promise<
     if (report?.source !== 'user' || !document) throw new Error(`No user report ${id}`);
     await removeRows(db, id);
     await db.documents.delete(id);
-    const { source: _s, levelRank: _l, passageCount: _p, ...meta } = report;
+    const { source: _s, levelRank: _l, passageCount: _p, firstPn: _f, ...meta } = report;
     return { meta, text: document.text };
   });
 }
@@ -123,14 +135,9 @@ export async function userReportSnapshots(db: PolicyDatabase): Promise<UserRepor
   const documents = await db.documents.bulkGet(reports.map((r) => r.id));
   return reports
     .map((report, i) => {
-      const { source: _s, levelRank: _l, passageCount: _p, ...meta } = report;
+      const { source: _s, levelRank: _l, passageCount: _p, firstPn: _f, ...meta } = report;
       return { meta, text: documents[i]?.text ?? '' };
     })
     .filter((s) => s.text !== '')
     .sort((a, b) => (a.meta.addedAt ?? 0) - (b.meta.addedAt ?? 0));
-}
-
-/** Postings of every report, as a full rebuild would make them (tests compare the incremental ones to this). */
-export function postingKey(p: PostingRecord): string {
-  return `${p.gram}\u0000${p.reportId}`;
 }

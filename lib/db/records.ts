@@ -6,6 +6,8 @@ export type {
   ReportRecord,
   ReportSource,
   SectionRecord,
+  SegmentRecord,
+  ShardRecord,
   TermHitRecord,
   TermRecord,
 } from '../corpus/records';

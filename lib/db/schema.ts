@@ -63,13 +63,37 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       dismissedCandidates: 'key',
     },
   },
+  {
+    // v6 (search at scale): the search index as packed segments (lib/corpus/segments.ts) instead
+    // of one record per [gram+reportId], which cost ~5,000 records per report to write. Reports
+    // gain `firstPn` (not indexed). The v4 postings are dropped: re-seeding (corpus format 4)
+    // re-indexes the bundled reports and every user report that has no firstPn yet.
+    version: 6,
+    stores: {
+      postings: null,
+      segments: 'id',
+      shards: '[segment+shard]',
+    },
+  },
 ];
 
 /**
  * Tables seeding writes. Seeding replaces the rows of bundled reports (and the catalogue) only:
  * rows whose report has source 'user' survive it, as do clippings, settings and documents.
  */
-export const CORPUS_TABLES = ['reports', 'sections', 'passages', 'terms', 'termHits', 'postings', 'meta'] as const;
+export const CORPUS_TABLES = [
+  'reports',
+  'sections',
+  'passages',
+  'terms',
+  'termHits',
+  'segments',
+  'shards',
+  'meta',
+] as const;
 
 /** Tables holding one report's rows, keyed or indexed by reportId. */
-export const REPORT_TABLES = ['sections', 'passages', 'termHits', 'postings'] as const;
+export const REPORT_TABLES = ['sections', 'passages', 'termHits'] as const;
+
+/** Tables of the search index (segments, their shards, and the passage-number counter in meta). */
+export const SEARCH_INDEX_TABLES = ['segments', 'shards', 'meta'] as const;

@@ -1,9 +1,17 @@
 import type { Corpus } from '../corpus/build';
-import type { TermHitRecord } from '../corpus/records';
-import { reportHits } from '../corpus/report-build';
+import type { PostingRecord, TermHitRecord } from '../corpus/records';
+import { reportHits, reportPostings } from '../corpus/report-build';
 import { createTermMatcher } from '../terms/patterns';
 import type { TermEntry } from '../terms/types';
 import type { PolicyDatabase } from './database';
+import {
+  assignPassageNumbers,
+  clearIndex,
+  dropDeadSegments,
+  type IndexEntry,
+  rebuildDirectory,
+  writeSegment,
+} from './postings';
 import { CORPUS_TABLES, REPORT_TABLES } from './schema';
 import { applyTermChange, TERM_CHANGE_TABLES, userChangedTermIds } from './term-hits';
 
@@ -32,38 +40,63 @@ export async function seedCorpus(db: PolicyDatabase, corpus: Corpus): Promise<Se
     const userIds = userReports.map((r) => r.id);
     const oldIds = (await db.reports.toCollection().primaryKeys()).filter((id) => !userIds.includes(id));
     // without user reports every row is bundled: clearing is the same and much faster
-    if (userIds.length === 0) await Promise.all(['reports', ...REPORT_TABLES].map((t) => db.table(t).clear()));
-    else {
+    if (userIds.length === 0) {
+      await Promise.all(['reports', ...REPORT_TABLES].map((t) => db.table(t).clear()));
+      await clearIndex(db);
+    } else {
       for (const table of REPORT_TABLES)
         for (const id of oldIds) {
           const keys = await db.table(table).where('reportId').equals(id).primaryKeys();
           await db.table(table).bulkDelete(keys);
         }
       await db.reports.bulkDelete(oldIds);
+      await dropDeadSegments(db);
     }
     await db.terms.clear();
 
-    // the user's reports against the (possibly new) catalogue
+    // the user's reports against the (possibly new) catalogue; those not in the search index yet
+    // (their postings were dropped by the v6 upgrade) are indexed from their stored passages
     const matcher = createTermMatcher(corpus.terms, { context: 'known' });
     const userHits: TermHitRecord[] = [];
+    const unindexed: IndexEntry[] = [];
     for (const report of userReports) {
       const passages = await db.passages.where('reportId').equals(report.id).toArray();
       userHits.push(...reportHits(report, passages, matcher));
+      if (report.firstPn === undefined) unindexed.push({ report, postings: reportPostings(report.id, passages) });
+    }
+    if (unindexed.length > 0) {
+      const reports = unindexed.map((e) => e.report as (typeof userReports)[number]);
+      await assignPassageNumbers(db, reports);
+      await db.reports.bulkPut(reports);
+      await writeSegment(db, unindexed);
     }
     for (const id of userIds)
       await db.termHits.bulkDelete(await db.termHits.where('reportId').equals(id).primaryKeys());
 
     const userCount = new Map<string, number>();
     for (const hit of userHits) userCount.set(hit.termId, (userCount.get(hit.termId) ?? 0) + 1);
-    await db.reports.bulkAdd(corpus.reports);
+    // bundled reports get fresh passage numbers (copies: the corpus object stays as built)
+    const reports = corpus.reports.map((r) => ({ ...r }));
+    await assignPassageNumbers(db, reports);
+    await db.reports.bulkAdd(reports);
     await db.sections.bulkAdd(corpus.sections);
     await db.passages.bulkAdd(corpus.passages);
     await db.terms.bulkAdd(corpus.terms.map((t) => ({ ...t, hitCount: t.hitCount + (userCount.get(t.id) ?? 0) })));
     await db.termHits.bulkAdd([...corpus.hits, ...userHits]);
-    await db.postings.bulkAdd(corpus.postings);
+    const byReport = new Map<string, PostingRecord[]>();
+    for (const p of corpus.postings) {
+      const list = byReport.get(p.reportId);
+      if (list) list.push(p);
+      else byReport.set(p.reportId, [p]);
+    }
+    await writeSegment(
+      db,
+      reports.map((report) => ({ report, postings: byReport.get(report.id) ?? [] })),
+    );
     // the user's terms, overrides and hidden terms are user data: re-applied over the new corpus
     const changed = await userChangedTermIds(db);
     if (changed.length > 0) await applyTermChange(db, corpus.terms, changed);
+    await rebuildDirectory(db);
     await db.meta.put({ key: CORPUS_VERSION_KEY, value: corpus.version });
     await db.meta.put({ key: CATALOGUE_TEXT_KEY, value: corpus.textVersion });
     await db.meta.put({ key: 'seededAt', value: Date.now() });

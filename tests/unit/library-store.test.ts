@@ -10,6 +10,7 @@ import { reportPostings } from '../../lib/corpus/report-build';
 import { checkLibraryBackup, makeBackup, restoreBackup } from '../../lib/db/backup';
 import { PolicyDatabase } from '../../lib/db/database';
 import { deleteUserReport, editUserReport, findExisting, putUserReport } from '../../lib/db/library';
+import { livePostings, mergeAllSegments, scheduleMerges } from '../../lib/db/postings';
 import { seedCorpus } from '../../lib/db/seed';
 import { termCard } from '../../lib/db/term-card';
 import { applyTermChange } from '../../lib/db/term-hits';
@@ -65,8 +66,14 @@ const meta = (id: string, title: string) => ({
 
 const key = (p: PostingRecord) => `${p.gram}|${p.reportId}|${p.seqs.join(',')}`;
 
+/** What the search index answers, as per-report postings (numbers of deleted reports excluded). */
 async function allPostings(db: PolicyDatabase) {
-  return (await db.postings.toArray()).map(key).sort();
+  return (await livePostings(db)).map(key).sort();
+}
+
+/** Every passage number stored in the index, stale ones included. */
+async function storedNumbers(db: PolicyDatabase) {
+  return (await db.shards.toArray()).reduce((n, s) => n + s.ids.length, 0);
 }
 
 // seeding the real corpus into fake-indexeddb takes seconds on a busy machine
@@ -97,10 +104,46 @@ describe('user reports in the library', { timeout: 60_000 }, () => {
     const passagesA = await db.passages.where('reportId').equals('user-a').toArray();
     const rebuilt = [...corpus.postings, ...reportPostings('user-a', passagesA)].map(key).sort();
     expect(await allPostings(db)).toEqual(rebuilt);
+    // merging drops the numbers of the deleted and the replaced report: stored = live
+    await mergeAllSegments(db);
+    expect(await db.segments.count()).toBe(1);
+    expect(await allPostings(db)).toEqual(rebuilt);
+    const live = (await livePostings(db)).reduce((n, p) => n + p.seqs.length, 0);
+    expect(await storedNumbers(db)).toBe(live);
     expect(await db.passages.where('reportId').equals('user-b').count()).toBe(0);
     expect(await db.termHits.where('reportId').equals('user-b').count()).toBe(0);
     expect((await db.reports.get('user-a'))?.levelRank).toBe(2);
     expect((await db.termHits.where('reportId').equals('user-a').first())?.levelRank).toBe(2);
+  });
+
+  it('merge segments of similar size after adds, keeping what the index answers', async () => {
+    const db = freshDb();
+    await seedCorpus(db, corpus);
+    const rebuild = async () => {
+      const users = (await db.reports.where('source').equals('user').primaryKeys()) as string[];
+      const own = await Promise.all(
+        users.map(async (id) => reportPostings(id, await db.passages.where('reportId').equals(id).toArray())),
+      );
+      return [...corpus.postings, ...own.flat()].map(key).sort();
+    };
+    // reports of one size: one segment each until four of them are there
+    for (const i of [0, 1, 2]) await putUserReport(db, { meta: meta(`user-${i}`, `R${i}`), text: TEXT_B });
+    expect(await scheduleMerges(db)).toBe(0);
+    expect(await db.segments.count()).toBe(4);
+    // a deleted report's segment goes with it
+    await deleteUserReport(db, 'user-1');
+    expect(await db.segments.count()).toBe(3);
+    for (const i of [3, 4]) await putUserReport(db, { meta: meta(`user-${i}`, `R${i}`), text: TEXT_B });
+    await scheduleMerges(db);
+    // the bundled segment (another size) and the four user segments merged into one
+    expect(await db.segments.count()).toBe(2);
+    expect(await allPostings(db)).toEqual(await rebuild());
+    expect((await searchPassages(db, '家庭医生团队八十个')).hits.map((h) => h.report.id).sort()).toEqual([
+      'user-0',
+      'user-2',
+      'user-3',
+      'user-4',
+    ]);
   });
 
   it('delete then undo gives back the same rows', async () => {
@@ -114,12 +157,13 @@ describe('user reports in the library', { timeout: 60_000 }, () => {
       terms: await db.terms.toArray(),
     });
     const before = await rows();
-    const { addedAt: _a, updatedAt: _u, ...reportBefore } = (await db.reports.get('user-a')) ?? {};
+    // firstPn is the report's place in the search index: a re-added report takes a fresh one
+    const { addedAt: _a, updatedAt: _u, firstPn: _f, ...reportBefore } = (await db.reports.get('user-a')) ?? {};
     const snapshot = await deleteUserReport(db, 'user-a');
     expect(await db.reports.get('user-a')).toBeUndefined();
     await putUserReport(db, snapshot);
     expect(await rows()).toEqual(before);
-    const { addedAt: _a2, updatedAt: _u2, ...reportAfter } = (await db.reports.get('user-a')) ?? {};
+    const { addedAt: _a2, updatedAt: _u2, firstPn: _f2, ...reportAfter } = (await db.reports.get('user-a')) ?? {};
     expect(reportAfter).toEqual(reportBefore);
   });
 
@@ -130,7 +174,8 @@ describe('user reports in the library', { timeout: 60_000 }, () => {
     const rowsBefore = {
       passages: await db.passages.where('reportId').equals('user-a').toArray(),
       hits: await db.termHits.where('reportId').equals('user-a').toArray(),
-      postings: await db.postings.where('reportId').equals('user-a').toArray(),
+      postings: (await livePostings(db)).filter((p) => p.reportId === 'user-a'),
+      report: await db.reports.get('user-a'),
       document: await db.documents.get('user-a'),
     };
     const input = bundledCorpusInput();
@@ -139,13 +184,19 @@ describe('user reports in the library', { timeout: 60_000 }, () => {
     expect(await db.reports.where('source').equals('bundled').count()).toBe(4);
     expect(await db.passages.where('reportId').equals('user-a').toArray()).toEqual(rowsBefore.passages);
     expect(await db.termHits.where('reportId').equals('user-a').toArray()).toEqual(rowsBefore.hits);
-    expect(await db.postings.where('reportId').equals('user-a').toArray()).toEqual(rowsBefore.postings);
+    expect((await livePostings(db)).filter((p) => p.reportId === 'user-a')).toEqual(rowsBefore.postings);
+    expect(await db.reports.get('user-a')).toEqual(rowsBefore.report);
     expect(await db.documents.get('user-a')).toEqual(rowsBefore.document);
     // hit counts: bundled + the user's
     const bundledCount = next.terms.find((t) => t.id === 'sanyi-xietong')?.hitCount ?? 0;
     expect((await db.terms.get('sanyi-xietong'))?.hitCount).toBe(bundledCount + 1);
     const dropped = input.reports[4]?.id ?? '';
-    expect(await db.postings.where('reportId').equals(dropped).count()).toBe(0);
+    expect((await livePostings(db)).filter((p) => p.reportId === dropped)).toEqual([]);
+    // the index answers for the new bundled rows and the user's: a full rebuild of both
+    const userPassages = await db.passages.where('reportId').equals('user-a').toArray();
+    expect(await allPostings(db)).toEqual(
+      [...next.postings, ...reportPostings('user-a', userPassages)].map(key).sort(),
+    );
   });
 
   it('recognises the same page by URL key or by text', async () => {
@@ -160,7 +211,12 @@ describe('user reports in the library', { timeout: 60_000 }, () => {
   it('write nothing when ingestion fails, and never replace a bundled report', async () => {
     const db = freshDb();
     await seedCorpus(db, corpus);
-    const count = async () => [await db.reports.count(), await db.passages.count(), await db.postings.count()];
+    const count = async () => [
+      await db.reports.count(),
+      await db.passages.count(),
+      await db.segments.count(),
+      await db.shards.count(),
+    ];
     const before = await count();
     await expect(putUserReport(db, { meta: meta('user-x', 'X'), text: '\n\n' })).rejects.toThrow();
     await expect(
@@ -200,10 +256,11 @@ describe('full backup', { timeout: 60_000 }, () => {
     if (!check.ok) throw new Error(check.errors.join('\n'));
     expect(check.storage).toEqual({ marking: { enabled: false } });
     await restoreBackup(fresh, check);
-    for (const table of ['passages', 'sections', 'termHits', 'postings', 'documents'] as const)
+    for (const table of ['passages', 'sections', 'termHits', 'documents'] as const)
       expect(await fresh.table(table).toArray(), table).toEqual(await db.table(table).toArray());
+    expect(await allPostings(fresh)).toEqual(await allPostings(db));
     const strip = (r: ReportRecord) => {
-      const { updatedAt: _u, ...rest } = r;
+      const { updatedAt: _u, firstPn: _f, ...rest } = r;
       return rest;
     };
     expect((await fresh.reports.toArray()).map(strip)).toEqual((await db.reports.toArray()).map(strip));

@@ -1,11 +1,17 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { dedupKey } from '../../lib/clippings/keys';
+import { buildCorpus } from '../../lib/corpus/build';
+import { bundledCorpusInput } from '../../lib/corpus/bundled';
 import { PolicyDatabase } from '../../lib/db/database';
 import { v2DedupKey } from '../../lib/db/frozen/v2-dedup-key';
 import { CLIPPING_FORMAT, type ClippingRecord } from '../../lib/db/records';
 import { SCHEMA_HISTORY } from '../../lib/db/schema';
+import { seedCorpus } from '../../lib/db/seed';
 import { SET_ASIDE_KEY, type SetAsideClipping } from '../../lib/db/upgrades';
+import { searchPassages } from '../../lib/search/passage-search';
+
+const corpus = buildCorpus(bundledCorpusInput());
 
 /**
  * The schema history is append-only: a shipped version must never change, or browsers that
@@ -55,6 +61,14 @@ const PINNED = [
       termOverrides: 'termId',
       hiddenTerms: 'termId',
       dismissedCandidates: 'key',
+    },
+  },
+  {
+    version: 6,
+    stores: {
+      postings: null,
+      segments: 'id',
+      shards: '[segment+shard]',
     },
   },
 ];
@@ -183,6 +197,24 @@ const CLIPPING_FIXTURES: Record<number, Array<ClippingV1 | ClippingRecord>> = {
       dedupKey: 'page:https://example.org/news/1.html:深入推进千县工程',
     },
   ],
+  // v6 changed no clipping field (it re-laid the search index)
+  6: [
+    {
+      id: 'fixture-v6',
+      format: 2,
+      kind: 'passage',
+      quote: '深化“三医”协同发展和治理',
+      passageId: 'user-0a1b2c3d4e5f6071:0',
+      reportId: 'user-0a1b2c3d4e5f6071',
+      section: '二、具体任务',
+      tags: [],
+      terms: ['sanyi-xietong'],
+      note: '六号',
+      createdAt: 1_790_000_000_000,
+      updatedAt: 1_790_000_000_000,
+      dedupKey: 'passage:user-0a1b2c3d4e5f6071:0',
+    },
+  ],
 };
 
 /** A report row as v1–v3 stored it (no source: every report was bundled). */
@@ -273,6 +305,27 @@ const USER_ROWS_V4 = {
   documents: [{ id: USER_ID, text: '深化“三医”协同发展和治理。\n各县区要在六月底前完成医共体章程修订。' }],
 };
 
+/**
+ * The same user report as v6 stores it: postings as one segment of packed passage numbers (the
+ * report's passages numbered from firstPn 0), and the index counter in meta.
+ */
+const { postings: _v4Postings, ...USER_ROWS_V4_NO_POSTINGS } = USER_ROWS_V4;
+const USER_ROWS_V6 = {
+  ...USER_ROWS_V4_NO_POSTINGS,
+  reports: USER_ROWS_V4.reports.map((r) => ({ ...r, firstPn: 0 })),
+  segments: [{ id: 1, shards: 1, postings: 2, reportIds: [USER_ID] }],
+  shards: [
+    {
+      segment: 1,
+      shard: 0,
+      grams: ['协同', '章程'],
+      offsets: new Uint32Array([0, 1, 2]),
+      ids: new Uint32Array([0, 1]),
+    },
+  ],
+  meta: [{ key: 'searchIndex', value: { nextPn: 2, nextSegment: 2 } }],
+};
+
 /** What a clipping stored at `version` must look like after the upgrade to the current version. */
 function expectedAfterUpgrade(fixture: ClippingV1 | ClippingRecord, version: number): Record<string, unknown> {
   if (version >= 2) return { ...fixture };
@@ -296,6 +349,7 @@ describe('schema history', () => {
 
   it.each(SCHEMA_HISTORY.map((v) => v.version))(
     'upgrades a v%i database holding clippings (and, from v4, user reports) without loss, field by field',
+    { timeout: 60_000 },
     async (version) => {
       const name = `schema-upgrade-from-${version}`;
       const old = new Dexie(name);
@@ -304,8 +358,9 @@ describe('schema history', () => {
       const fixtures = CLIPPING_FIXTURES[version] ?? [];
       await old.table('clippings').bulkPut(fixtures);
       await old.table('settings').put({ key: 'marking', value: { enabled: true } });
+      const userRows = version >= 6 ? USER_ROWS_V6 : USER_ROWS_V4;
       if (version < 4) await old.table('reports').put(BUNDLED_REPORT_V1);
-      else for (const [table, rows] of Object.entries(USER_ROWS_V4)) await old.table(table).bulkPut(rows);
+      else for (const [table, rows] of Object.entries(userRows)) await old.table(table).bulkPut(rows);
       old.close();
 
       const current = new PolicyDatabase(name);
@@ -342,10 +397,26 @@ describe('schema history', () => {
         expect(await current.reports.get(BUNDLED_REPORT_V1.id)).toEqual({ ...BUNDLED_REPORT_V1, source: 'bundled' });
       } else {
         // the user's reports come through every later upgrade row for row, and are indexed
-        for (const [table, rows] of Object.entries(USER_ROWS_V4))
+        for (const [table, rows] of Object.entries(version >= 6 ? USER_ROWS_V6 : USER_ROWS_V4_NO_POSTINGS))
           expect(await current.table(table).toArray(), table).toEqual(rows);
         expect(await current.reports.where('source').equals('user').primaryKeys()).toEqual([USER_ID]);
-        expect(await current.postings.where('reportId').equals(USER_ID).count()).toBe(2);
+        // v4/v5 postings were dropped by v6: re-seeding (the corpus format changed) indexes the
+        // user's report again from its passages, and search finds it
+        if (version < 6) expect(await seedCorpus(current, corpus)).toBe('seeded');
+        const { hits } = await searchPassages(current, '章程');
+        expect(hits.map((h) => h.passage.id)).toEqual([`${USER_ID}:1`]);
+        if (version < 6) {
+          // re-seeding kept the user's rows; the report row only gained its place in the index
+          for (const table of ['sections', 'passages', 'documents'])
+            expect(
+              (await current.table(table).toArray()).filter((r) => (r.reportId ?? r.id) === USER_ID),
+              table,
+            ).toEqual(USER_ROWS_V4[table as 'passages']);
+          expect(await current.reports.get(USER_ID)).toEqual({
+            ...USER_ROWS_V4.reports[0],
+            firstPn: expect.any(Number),
+          });
+        }
       }
       current.close();
       await Dexie.delete(name);
