@@ -84,7 +84,16 @@ function choose(file: File): void {
 /** Row counts of every table a report touches: "unchanged" is these, before and after. */
 async function libraryState(db: PolicyDatabase) {
   const out: Record<string, number> = {};
-  for (const table of ['reports', 'sections', 'passages', 'termHits', 'segments', 'shards', 'documents', 'terms'] as const)
+  for (const table of [
+    'reports',
+    'sections',
+    'passages',
+    'termHits',
+    'segments',
+    'shards',
+    'documents',
+    'terms',
+  ] as const)
     out[table] = await db.table(table).count();
   out.hitCounts = (await db.terms.toArray()).reduce((sum, t) => sum + t.hitCount, 0);
   return out;
