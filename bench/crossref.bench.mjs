@@ -6,7 +6,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { launchExtension, openExtensionPage, ROOT, readStore, waitForSeeded } from '../tests/e2e/harness.mjs';
+import {
+  launchExtension,
+  openExtensionPage,
+  putRecords,
+  ROOT,
+  readStore,
+  waitForSeeded,
+} from '../tests/e2e/harness.mjs';
 
 const RUNS = 5;
 const REPORTS = 1000;
@@ -72,30 +79,6 @@ function library(termIds) {
   return { reports, passages, hits };
 }
 
-/** Writes the generated records into the extension's database from an extension page. */
-function addToDatabase(page, data) {
-  return page.evaluate(
-    (data) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('policy-cross-ref');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['reports', 'passages', 'termHits'], 'readwrite');
-          for (const r of data.reports) tx.objectStore('reports').put(r);
-          for (const p of data.passages) tx.objectStore('passages').put(p);
-          for (const h of data.hits) tx.objectStore('termHits').put(h);
-          tx.oncomplete = () => {
-            db.close();
-            resolve(true);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    data,
-  );
-}
-
 /** ms from navigation start until the matrix has its rows. */
 async function firstPaint(page, extensionId) {
   await page.goto(`chrome-extension://${extensionId}/crossref.html`);
@@ -147,7 +130,8 @@ try {
   const smallColumns = await page.locator('.column-row th').count();
 
   const termIds = (await readStore(page, 'terms')).map((t) => t.id);
-  await addToDatabase(page, library(termIds));
+  const { reports, passages, hits } = library(termIds);
+  await putRecords(page, { reports, passages, termHits: hits });
   const large = [];
   for (let i = 0; i < RUNS; i++) large.push(await firstPaint(page, ext.extensionId));
   const largeColumns = await page.locator('.column-row th').count();

@@ -3,7 +3,7 @@
 // of a row drawn late are right, and its cells still open their passages.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchExtension, openExtensionPage, readStore, waitFor, waitForSeeded } from './harness.mjs';
+import { launchExtension, openExtensionPage, putRecords, readStore, waitFor, waitForSeeded } from './harness.mjs';
 
 const REPORTS = 300;
 const PROVINCES = ['福建省', '浙江省', '江西省', '安徽省', '山东省', '河南省'];
@@ -69,26 +69,7 @@ describe('the cross-reference page with a large library', () => {
     const page = await openExtensionPage(ext.context, ext.extensionId, 'crossref.html');
     await waitForSeeded(page, 60_000);
     const data = library((await readStore(page, 'terms')).map((t) => t.id));
-    await page.evaluate(
-      (data) =>
-        new Promise((resolve, reject) => {
-          const open = indexedDB.open('policy-cross-ref');
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction(['reports', 'passages', 'termHits'], 'readwrite');
-            for (const r of data.reports) tx.objectStore('reports').put(r);
-            for (const p of data.passages) tx.objectStore('passages').put(p);
-            for (const h of data.hits) tx.objectStore('termHits').put(h);
-            tx.oncomplete = () => {
-              db.close();
-              resolve(true);
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-          open.onerror = () => reject(open.error);
-        }),
-      data,
-    );
+    await putRecords(page, { reports: data.reports, passages: data.passages, termHits: data.hits });
     // passages per term over every report: what each row's total must say
     expected = new Map();
     for (const h of await readStore(page, 'termHits')) expected.set(h.termId, (expected.get(h.termId) ?? 0) + 1);

@@ -220,6 +220,32 @@ export function readStore(page, storeName) {
   return withStore(page, storeName, 'getAll');
 }
 
+/**
+ * Writes generated records straight into the extension's database from an extension page, in one
+ * transaction: `{ storeName: records[] }` (large generated libraries for the cross-reference test
+ * and bench, which bypass ingestion on purpose).
+ */
+export function putRecords(page, stores) {
+  return page.evaluate(
+    (stores) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('policy-cross-ref');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(Object.keys(stores), 'readwrite');
+          for (const [name, records] of Object.entries(stores)) for (const r of records) tx.objectStore(name).put(r);
+          tx.oncomplete = () => {
+            db.close();
+            resolve(true);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    stores,
+  );
+}
+
 /** The number of records in a store (undefined if the database or store does not exist yet). */
 export function countStore(page, storeName) {
   return withStore(page, storeName, 'count');
