@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { restoreLibrary } from '../../lib/background/library-handlers';
@@ -8,7 +7,7 @@ import { bundledCorpusInput } from '../../lib/corpus/bundled';
 import type { PostingRecord, ReportRecord } from '../../lib/corpus/records';
 import { reportPostings } from '../../lib/corpus/report-build';
 import { checkLibraryBackup, makeBackup, restoreBackup } from '../../lib/db/backup';
-import { PolicyDatabase } from '../../lib/db/database';
+import type { PolicyDatabase } from '../../lib/db/database';
 import { deleteUserReport, editUserReport, findExisting, putUserReport } from '../../lib/db/library';
 import { livePostings, mergeAllSegments, scheduleMerges } from '../../lib/db/postings';
 import { seedCorpus } from '../../lib/db/seed';
@@ -20,20 +19,12 @@ import { CATALOGUE } from '../../lib/terms/catalogue';
 import { TERM_FORMS } from '../../lib/terms/catalogue-forms';
 import type { TermData } from '../../lib/terms/types';
 import { restoreStoredMatcher, USER_MATCHER_KEY } from '../../lib/terms/user-matcher';
+import { freshDatabases } from './fresh-databases';
 
-let counter = 0;
-const opened: PolicyDatabase[] = [];
-function freshDb(): PolicyDatabase {
-  const db = new PolicyDatabase(`library-test-${++counter}`);
-  opened.push(db);
-  return db;
-}
+const { freshDb, deleteAll } = freshDatabases('library-test');
 afterEach(async () => {
   fakeBrowser.reset();
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
+  await deleteAll();
 });
 
 let corpus: Corpus;

@@ -2,7 +2,6 @@
 // Issue 9 remainders: the county and 'other' levels end to end (inference, form, ranking, names,
 // backup), an encrypted PDF refused with nothing written, and a PDF's progress shown page by page.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { Dexie } from 'dexie';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { levelName } from '../../components/card/labels';
@@ -13,7 +12,7 @@ import { bundledCorpusInput } from '../../lib/corpus/bundled';
 import { LEVEL_RANK } from '../../lib/corpus/records';
 import type { AdminLevel } from '../../lib/corpus/types';
 import { checkLibraryBackup, makeBackup, restoreBackup } from '../../lib/db/backup';
-import { PolicyDatabase } from '../../lib/db/database';
+import type { PolicyDatabase } from '../../lib/db/database';
 import { putUserReport } from '../../lib/db/library';
 import { reportsInOrder } from '../../lib/db/queries';
 import { seedCorpus } from '../../lib/db/seed';
@@ -25,6 +24,7 @@ import { DocumentError, MAX_FILE_BYTES } from '../../lib/documents/limits';
 import { type PdfDocumentLike, pdfText, READ_AHEAD } from '../../lib/documents/pdf';
 import { type MessageKey, t } from '../../lib/i18n';
 import { encryptedPdf } from '../fixtures/encrypted-pdf.mjs';
+import { freshDatabases } from './fresh-databases';
 import { nodeReaders } from './library-helpers';
 import { useEnglish } from './locale-en';
 
@@ -37,20 +37,11 @@ vi.mock('../../components/library/readers', () => ({
   },
 }));
 
-let counter = 0;
-const opened: PolicyDatabase[] = [];
-function freshDb(): PolicyDatabase {
-  const db = new PolicyDatabase(`libscale-test-${++counter}`);
-  opened.push(db);
-  return db;
-}
+const { freshDb, deleteAll } = freshDatabases('libscale-test');
 afterEach(async () => {
   cleanup();
   pdfSource.open = (bytes) => nodeReaders.openPdf(bytes);
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
+  await deleteAll();
 });
 
 let corpus: Corpus;
