@@ -12,6 +12,7 @@ import {
   putRecords,
   ROOT,
   readStore,
+  termCounts,
   waitForSeeded,
 } from '../tests/e2e/harness.mjs';
 
@@ -131,7 +132,8 @@ try {
 
   const termIds = (await readStore(page, 'terms')).map((t) => t.id);
   const { reports, passages, hits } = library(termIds);
-  await putRecords(page, { reports, passages, termHits: hits });
+  // the per-report term counts ingestion writes with the hits (schema v7): what the page paints from
+  await putRecords(page, { reports, passages, termHits: hits, reportTermCounts: termCounts(reports, hits) });
   const large = [];
   for (let i = 0; i < RUNS; i++) large.push(await firstPaint(page, ext.extensionId));
   const largeColumns = await page.locator('.column-row th').count();

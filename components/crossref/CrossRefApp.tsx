@@ -8,7 +8,7 @@ import { levelName, plural } from '../card/labels';
 import { CATEGORIES, categoryLabel } from '../popup/labels';
 import { CellPane } from './CellPane';
 import { type Column, columnTree, defaultOpen, heatLevel, matchesReport, visibleColumns } from './columns';
-import { countHitKeys, type HitMatrix, hitKeys } from './counts';
+import { type HitMatrix, matrixFromCounts, readCounts } from './counts';
 import { type RowView, rowWindow } from './row-window';
 
 export interface CrossRefData {
@@ -32,16 +32,20 @@ export interface OpenCell {
 
 async function loadData(): Promise<CrossRefData | null> {
   const db = database();
-  // counts from the hits' keys, read beside the reports; passages are read only when a cell opens
-  const [ready, reports, terms, keys] = await Promise.all([
+  // the stored per-report counts, read beside the reports: no hit is read until a cell opens
+  const [ready, reports, terms, rows] = await Promise.all([
     corpusReady(db),
     reportsInOrder(db),
     db.terms.toArray(),
-    hitKeys(db),
+    db.reportTermCounts.toArray(),
   ]);
   if (!ready) return null;
-  const matrix = await countHitKeys(db, keys, new Set(reports.map((r) => r.id)));
-  return { reports, terms, matrix };
+  const counts = await readCounts(
+    db,
+    reports.map((r) => r.id),
+    rows,
+  );
+  return { reports, terms, matrix: matrixFromCounts(counts) };
 }
 
 /** Terms × reports: how many passages of each report mention each term. The page loads its data, the matrix shows it. */

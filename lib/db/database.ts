@@ -7,6 +7,7 @@ import type {
   MetaRecord,
   PassageRecord,
   ReportRecord,
+  ReportTermCountsRecord,
   SectionRecord,
   SegmentRecord,
   SettingRecord,
@@ -27,6 +28,7 @@ export class PolicyDatabase extends Dexie {
   passages!: Table<PassageRecord, string>;
   terms!: Table<TermRecord, string>;
   termHits!: Table<TermHitRecord, [string, string]>;
+  reportTermCounts!: Table<ReportTermCountsRecord, string>;
   segments!: Table<SegmentRecord, number>;
   shards!: Table<ShardRecord, [number, number]>;
   documents!: Table<DocumentRecord, string>;

@@ -5,6 +5,7 @@ import { textKey, type UserReportMeta } from '../corpus/user-report';
 import { createTermMatcher } from '../terms/patterns';
 import type { PolicyDatabase } from './database';
 import { assignPassageNumbers, dropDeadSegments, scheduleMerges, updateDirectory, writeSegment } from './postings';
+import { reportTermCountRows } from './report-term-counts';
 import { REPORT_TABLES, SEARCH_INDEX_TABLES } from './schema';
 
 /**
@@ -55,6 +56,7 @@ async function writeBuilt(db: PolicyDatabase, built: BuiltReport, text: string):
   await db.sections.bulkPut(built.sections);
   await db.passages.bulkPut(built.passages);
   await db.termHits.bulkPut(built.hits);
+  await db.reportTermCounts.bulkPut(reportTermCountRows([built.report.id], built.hits));
   await writeSegment(db, [{ report: built.report, postings: built.postings }]);
   await db.documents.put({ id: built.report.id, text });
   await adjustHitCounts(db, built.hits, 1);

@@ -16,6 +16,15 @@ export { LEVEL_RANK } from '../corpus/records';
 /** Version of a clipping record's shape; v2 added dedupKey, notFoundAt and the citation fields. */
 export const CLIPPING_FORMAT = 2;
 
+/**
+ * How many passages of one report mention each term (term id → count; terms with none are
+ * absent): the cross-reference matrix's cells, kept equal to the report's hits (schema v7).
+ */
+export interface ReportTermCountsRecord {
+  reportId: string;
+  counts: Record<string, number>;
+}
+
 /** A user's clipping. User data: never touched by re-seeding, kept across every schema upgrade. */
 export interface ClippingRecord {
   /** Random id; never derived from the URL, so a redirect cannot orphan a clipping. */

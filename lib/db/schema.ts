@@ -75,6 +75,15 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       shards: '[segment+shard]',
     },
   },
+  {
+    // v7 (cross-reference at scale): per report, how many of its passages mention each term, kept
+    // with the hits so the matrix's first paint reads one row per report, not every hit. Its
+    // upgrade counts them from the stored hits.
+    version: 7,
+    stores: {
+      reportTermCounts: 'reportId',
+    },
+  },
 ];
 
 /**
@@ -87,13 +96,14 @@ export const CORPUS_TABLES = [
   'passages',
   'terms',
   'termHits',
+  'reportTermCounts',
   'segments',
   'shards',
   'meta',
 ] as const;
 
 /** Tables holding one report's rows, keyed or indexed by reportId. */
-export const REPORT_TABLES = ['sections', 'passages', 'termHits'] as const;
+export const REPORT_TABLES = ['sections', 'passages', 'termHits', 'reportTermCounts'] as const;
 
 /** Tables of the search index (segments, their shards, and the passage-number counter in meta). */
 export const SEARCH_INDEX_TABLES = ['segments', 'shards', 'meta'] as const;

@@ -12,6 +12,7 @@ import {
   rebuildDirectory,
   writeSegment,
 } from './postings';
+import { reportTermCountRows } from './report-term-counts';
 import { CORPUS_TABLES, REPORT_TABLES } from './schema';
 import { applyTermChange, TERM_CHANGE_TABLES, userChangedTermIds } from './term-hits';
 
@@ -83,6 +84,10 @@ export async function seedCorpus(db: PolicyDatabase, corpus: Corpus): Promise<Se
     await db.passages.bulkAdd(corpus.passages);
     await db.terms.bulkAdd(corpus.terms.map((t) => ({ ...t, hitCount: t.hitCount + (userCount.get(t.id) ?? 0) })));
     await db.termHits.bulkAdd([...corpus.hits, ...userHits]);
+    // every report's counts from the hits just written (the term change below moves its own)
+    await db.reportTermCounts.bulkPut(
+      reportTermCountRows([...reports.map((r) => r.id), ...userIds], [...corpus.hits, ...userHits]),
+    );
     const byReport = new Map<string, PostingRecord[]>();
     for (const p of corpus.postings) {
       const list = byReport.get(p.reportId);

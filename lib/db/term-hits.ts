@@ -5,6 +5,7 @@ import { allForms } from '../terms/term-data';
 import type { TermEntry, TermForms } from '../terms/types';
 import type { PolicyDatabase } from './database';
 import type { PassageRecord, TermHitRecord, TermRecord, UserTermRecord } from './records';
+import { applyHitDelta } from './report-term-counts';
 
 // A user's change to one term (added, aliases edited, hidden, deleted) is written into the corpus
 // tables at once and for that term only: a re-seed would rebuild every report. Only the passages
@@ -16,6 +17,7 @@ import type { PassageRecord, TermHitRecord, TermRecord, UserTermRecord } from '.
 export const TERM_CHANGE_TABLES = [
   'terms',
   'termHits',
+  'reportTermCounts',
   'passages',
   'reports',
   'userTerms',
@@ -103,6 +105,7 @@ export async function applyTermChange(
     }
     await db.termHits.bulkDelete(before.map((h) => [h.termId, h.passageId] as [string, string]));
     await db.termHits.bulkPut(after);
+    await applyHitDelta(db, before, after);
 
     // hit counts (passages per term) of every term whose hits moved: counted on the termId index
     const touched = new Set([...before, ...after].map((h) => h.termId));

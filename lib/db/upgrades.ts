@@ -90,4 +90,17 @@ export const SCHEMA_UPGRADES: Readonly<Record<number, (tx: Transaction) => Promi
       .modify((r) => {
         r.source ??= 'bundled';
       }),
+  // v7: every report's term counts (passages per term), counted from its stored hits. Frozen:
+  // reads the v6 stores and writes literals, calls no live helper; a report without hits gets an
+  // empty row, a hit of no stored report is not counted (no report column shows it).
+  7: async (tx) => {
+    const reportIds = (await tx.table('reports').toCollection().primaryKeys()) as string[];
+    const rows = new Map<string, { reportId: string; counts: Record<string, number> }>();
+    for (const reportId of reportIds) rows.set(reportId, { reportId, counts: {} });
+    await tx.table<{ termId: string; reportId: string }>('termHits').each((hit) => {
+      const row = rows.get(hit.reportId);
+      if (row) row.counts[hit.termId] = (row.counts[hit.termId] ?? 0) + 1;
+    });
+    await tx.table('reportTermCounts').bulkPut([...rows.values()]);
+  },
 };

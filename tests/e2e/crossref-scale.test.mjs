@@ -3,7 +3,15 @@
 // of a row drawn late are right, and its cells still open their passages.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchExtension, openExtensionPage, putRecords, readStore, waitFor, waitForSeeded } from './harness.mjs';
+import {
+  launchExtension,
+  openExtensionPage,
+  putRecords,
+  readStore,
+  termCounts,
+  waitFor,
+  waitForSeeded,
+} from './harness.mjs';
 
 const REPORTS = 300;
 const PROVINCES = ['福建省', '浙江省', '江西省', '安徽省', '山东省', '河南省'];
@@ -69,7 +77,13 @@ describe('the cross-reference page with a large library', () => {
     const page = await openExtensionPage(ext.context, ext.extensionId, 'crossref.html');
     await waitForSeeded(page, 60_000);
     const data = library((await readStore(page, 'terms')).map((t) => t.id));
-    await putRecords(page, { reports: data.reports, passages: data.passages, termHits: data.hits });
+    // with the per-report term counts ingestion writes beside the hits (schema v7)
+    await putRecords(page, {
+      reports: data.reports,
+      passages: data.passages,
+      termHits: data.hits,
+      reportTermCounts: termCounts(data.reports, data.hits),
+    });
     // passages per term over every report: what each row's total must say
     expected = new Map();
     for (const h of await readStore(page, 'termHits')) expected.set(h.termId, (expected.get(h.termId) ?? 0) + 1);

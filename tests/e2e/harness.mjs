@@ -527,3 +527,13 @@ export async function selectText(page, quote) {
   }, quote);
   if (!ok) throw new Error(`could not select “${quote.slice(0, 30)}”`);
 }
+
+/** Per-report term counts (passages per term) of generated hits: the rows ingestion writes with them (schema v7). */
+export function termCounts(reports, hits) {
+  const rows = new Map(reports.map((r) => [r.id, { reportId: r.id, counts: {} }]));
+  for (const h of hits) {
+    const row = rows.get(h.reportId);
+    if (row) row.counts[h.termId] = (row.counts[h.termId] ?? 0) + 1;
+  }
+  return [...rows.values()];
+}

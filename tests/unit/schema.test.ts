@@ -71,6 +71,12 @@ const PINNED = [
       shards: '[segment+shard]',
     },
   },
+  {
+    version: 7,
+    stores: {
+      reportTermCounts: 'reportId',
+    },
+  },
 ];
 
 /** The fields every clipping format has had (v1's record shape). */
@@ -215,6 +221,24 @@ const CLIPPING_FIXTURES: Record<number, Array<ClippingV1 | ClippingRecord>> = {
       dedupKey: 'passage:user-0a1b2c3d4e5f6071:0',
     },
   ],
+  // v7 changed no clipping field (it added the per-report term counts)
+  7: [
+    {
+      id: 'fixture-v7',
+      format: 2,
+      kind: 'passage',
+      quote: '各县区要在六月底前完成医共体章程修订',
+      passageId: 'user-0a1b2c3d4e5f6071:1',
+      reportId: 'user-0a1b2c3d4e5f6071',
+      section: '二、具体任务',
+      tags: ['医共体'],
+      terms: ['jinmixing-yigongti'],
+      note: '七号',
+      createdAt: 1_800_000_000_000,
+      updatedAt: 1_800_000_000_000,
+      dedupKey: 'passage:user-0a1b2c3d4e5f6071:1',
+    },
+  ],
 };
 
 /** A report row as v1–v3 stored it (no source: every report was bundled). */
@@ -229,6 +253,18 @@ const BUNDLED_REPORT_V1 = {
   levelRank: 0,
   passageCount: 1,
 };
+
+/** Hits of that report as v1–v3 stored them: two passages of one term, one of another (key order). */
+const BUNDLED_HITS_V1 = [5, 4, 6].map((seq) => ({
+  termId: seq === 5 ? 'qianxian-gongcheng' : 'sanyi-xietong',
+  passageId: `${BUNDLED_REPORT_V1.id}:${seq}`,
+  reportId: BUNDLED_REPORT_V1.id,
+  level: 'national',
+  levelRank: 0,
+  count: 1,
+  spans: [[0, 4]],
+  forms: [seq === 5 ? '千县工程' : '三医协同'],
+}));
 
 /** The rows of one user report as v4 stores them: report, section, passages, hit, postings, source text. */
 const USER_ID = 'user-0a1b2c3d4e5f6071';
@@ -288,6 +324,16 @@ const USER_ROWS_V4 = {
   ],
   termHits: [
     {
+      termId: 'jinmixing-yigongti',
+      passageId: `${USER_ID}:1`,
+      reportId: USER_ID,
+      level: 'municipal',
+      levelRank: 3,
+      count: 1,
+      spans: [[11, 14]],
+      forms: ['医共体'],
+    },
+    {
       termId: 'sanyi-xietong',
       passageId: `${USER_ID}:0`,
       reportId: USER_ID,
@@ -326,6 +372,13 @@ const USER_ROWS_V6 = {
   meta: [{ key: 'searchIndex', value: { nextPn: 2, nextSegment: 2 } }],
 };
 
+/** The user report's term counts (passages per term), as v7 stores them and its upgrade computes them. */
+const USER_COUNTS_V7 = [{ reportId: USER_ID, counts: { 'jinmixing-yigongti': 1, 'sanyi-xietong': 1 } }];
+const USER_ROWS_V7 = { ...USER_ROWS_V6, reportTermCounts: USER_COUNTS_V7 };
+/** Rows of the tables a v{version} database holds for the user's report. */
+const userRowsOf = (version: number) =>
+  version >= 7 ? USER_ROWS_V7 : version >= 6 ? USER_ROWS_V6 : USER_ROWS_V4_NO_POSTINGS;
+
 /** What a clipping stored at `version` must look like after the upgrade to the current version. */
 function expectedAfterUpgrade(fixture: ClippingV1 | ClippingRecord, version: number): Record<string, unknown> {
   if (version >= 2) return { ...fixture };
@@ -358,9 +411,11 @@ describe('schema history', () => {
       const fixtures = CLIPPING_FIXTURES[version] ?? [];
       await old.table('clippings').bulkPut(fixtures);
       await old.table('settings').put({ key: 'marking', value: { enabled: true } });
-      const userRows = version >= 6 ? USER_ROWS_V6 : USER_ROWS_V4;
-      if (version < 4) await old.table('reports').put(BUNDLED_REPORT_V1);
-      else for (const [table, rows] of Object.entries(userRows)) await old.table(table).bulkPut(rows);
+      const userRows = version >= 7 ? USER_ROWS_V7 : version >= 6 ? USER_ROWS_V6 : USER_ROWS_V4;
+      if (version < 4) {
+        await old.table('reports').put(BUNDLED_REPORT_V1);
+        await old.table('termHits').bulkPut(BUNDLED_HITS_V1);
+      } else for (const [table, rows] of Object.entries(userRows)) await old.table(table).bulkPut(rows);
       old.close();
 
       const current = new PolicyDatabase(name);
@@ -392,12 +447,26 @@ describe('schema history', () => {
         ).toContain(fixture.id);
       }
       expect(await current.settings.get('marking')).toEqual({ key: 'marking', value: { enabled: true } });
+      // every report has its term counts (v7), counted from its hits, and they match a recount
+      expect(await current.reportTermCounts.toArray()).toEqual(
+        version < 4
+          ? [{ reportId: BUNDLED_REPORT_V1.id, counts: { 'qianxian-gongcheng': 1, 'sanyi-xietong': 2 } }]
+          : USER_COUNTS_V7,
+      );
+      const recount = new Map<string, number>();
+      for (const h of await current.termHits.toArray())
+        recount.set(`${h.reportId}|${h.termId}`, (recount.get(`${h.reportId}|${h.termId}`) ?? 0) + 1);
+      const stored = (await current.reportTermCounts.toArray()).flatMap((r) =>
+        Object.entries(r.counts).map(([t, n]) => [`${r.reportId}|${t}`, n]),
+      );
+      expect(new Map(stored as [string, number][])).toEqual(recount);
       if (version < 4) {
         // reports from before v4 were all bundled, and say so now
         expect(await current.reports.get(BUNDLED_REPORT_V1.id)).toEqual({ ...BUNDLED_REPORT_V1, source: 'bundled' });
+        expect(await current.termHits.toArray()).toEqual(BUNDLED_HITS_V1);
       } else {
         // the user's reports come through every later upgrade row for row, and are indexed
-        for (const [table, rows] of Object.entries(version >= 6 ? USER_ROWS_V6 : USER_ROWS_V4_NO_POSTINGS))
+        for (const [table, rows] of Object.entries(userRowsOf(version)))
           expect(await current.table(table).toArray(), table).toEqual(rows);
         expect(await current.reports.where('source').equals('user').primaryKeys()).toEqual([USER_ID]);
         // v4/v5 postings were dropped by v6: re-seeding (the corpus format changed) indexes the
