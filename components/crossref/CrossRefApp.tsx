@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { database } from '../../lib/db/database';
 import { corpusReady, reportsInOrder } from '../../lib/db/queries';
 import type { ReportRecord, TermRecord } from '../../lib/db/records';
@@ -7,9 +7,17 @@ import type { TermCategory } from '../../lib/terms/types';
 import { levelName, plural } from '../card/labels';
 import { CATEGORIES, categoryLabel } from '../popup/labels';
 import { CellPane } from './CellPane';
-import { type Column, columnTree, defaultOpen, heatLevel, matchesReport, visibleColumns } from './columns';
+import {
+  type Column,
+  type ColumnNode,
+  columnTree,
+  defaultOpen,
+  heatLevel,
+  matchesReport,
+  visibleColumns,
+} from './columns';
 import { type HitMatrix, matrixFromCounts, readCounts } from './counts';
-import { type RowView, rowWindow } from './row-window';
+import { OVERSCAN_ROWS, type RowView, rowWindow } from './row-window';
 
 export interface CrossRefData {
   reports: ReportRecord[];
@@ -147,9 +155,12 @@ export function CrossRefMatrix({ data }: { data: CrossRefData }) {
     [data, level, reportFilter],
   );
   const tree = useMemo(() => columnTree(reports), [reports]);
-  const [open, setOpen] = useState<Set<string>>(() => defaultOpen(tree));
-  // a new filter starts again from the default opening of its columns
-  useEffect(() => setOpen(defaultOpen(tree)), [tree]);
+  // the groups the reader opened or folded, for the tree they were chosen in: a new filter (a new
+  // tree) starts again from its default opening, decided in the same render (an effect resetting
+  // it would render the whole table a second time right after the first paint)
+  const defaults = useMemo(() => defaultOpen(tree), [tree]);
+  const [chosen, setChosen] = useState<{ tree: ColumnNode[]; open: Set<string> } | null>(null);
+  const open = chosen?.tree === tree ? chosen.open : defaults;
   const columns = useMemo(() => visibleColumns(tree, open), [tree, open]);
   const levels = useMemo(() => [...new Set(data.reports.map((r) => r.level))], [data]);
 
@@ -208,11 +219,11 @@ export function CrossRefMatrix({ data }: { data: CrossRefData }) {
   }, []);
 
   const toggle = (key: string, value: boolean) =>
-    setOpen((s) => {
-      const next = new Set(s);
+    setChosen((s) => {
+      const next = new Set(s?.tree === tree ? s.open : defaults);
       if (value) next.add(key);
       else next.delete(key);
-      return next;
+      return { tree, open: next };
     });
 
   const sortButton = (column: SortKey['column'], label: preact.ComponentChildren) => (
@@ -229,9 +240,14 @@ export function CrossRefMatrix({ data }: { data: CrossRefData }) {
   const ariaSort = (column: string) =>
     sort.column === column ? (sort.descending ? 'descending' : 'ascending') : ('none' as const);
 
-  const shown = rowWindow(rows.length, columns.length, view);
-  // measure the scroll box, the head and a row after each render; store them only when they change
-  useLayoutEffect(() => {
+  // Until the box is measured the window is a guess from the window's height with no head (more
+  // rows than the box shows) and no overscan: the first frame holds the rows in view and no more.
+  const measured = useRef(false);
+  const shown = rowWindow(rows.length, columns.length, view, measured.current ? OVERSCAN_ROWS : 0);
+  // measure the scroll box, the head and a row after each render has been painted (not before: a
+  // layout forced ahead of the first paint, and a second render, would delay it); store them only
+  // when they change
+  useEffect(() => {
     const el = wrap.current;
     if (!el) return;
     const row = el.querySelector<HTMLElement>('tbody tr[data-term-id]');
@@ -242,12 +258,15 @@ export function CrossRefMatrix({ data }: { data: CrossRefData }) {
       rowHeight: row ? row.getBoundingClientRect().height : view.rowHeight,
     };
     if (
+      !measured.current ||
       next.height !== view.height ||
       next.headHeight !== view.headHeight ||
       next.rowHeight !== view.rowHeight ||
       next.scrollTop !== view.scrollTop
-    )
+    ) {
+      measured.current = true;
       setView(next);
+    }
   });
   useEffect(() => {
     let frame = 0;
