@@ -80,6 +80,7 @@ async function libraryState(db: PolicyDatabase) {
     'sections',
     'passages',
     'termHits',
+    'reportTermCounts',
     'segments',
     'shards',
     'documents',
