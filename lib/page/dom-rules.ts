@@ -16,12 +16,13 @@
  *
  * Reading an element's computed style is most of the cost of a scan, so the tag decides where
  * nothing else can have changed what it says: an element with no attributes at all (no class, id,
- * style or hidden that a rule or the page could use), of a tag whose default display is known,
+ * style or hidden that a rule or the page could use) or a link with nothing but `href`, `target`,
+ * `rel`, `title`, of a tag whose default display is known,
  * inside a visible parent that lays its children out in normal flow (a flex or grid parent makes
  * every child a block), in the document (not a shadow tree, whose scoped styles commonly restyle
  * bare tags). Prose is mostly such elements (`<p>`, `<b>`, `<em>`, `<span>` inside a paragraph).
- * What this gives up: a page rule that restyles a bare tag by type or by descendant selector
- * (`.menu b { display: block }`) is not seen.
+ * What this gives up: a page rule that restyles a bare tag by type, attribute or descendant
+ * selector (`.menu b { display: block }`, `a[href^="#"] { display: none }`) is not seen.
  */
 
 /** Text the reader sees: part of its block's run. */
@@ -273,6 +274,24 @@ function styleOf(element: Element): CSSStyleDeclaration | null {
 }
 
 /**
+ * Attributes pages put on plain links that style sheets do not select to change what they show
+ * (a rule on `a[href]` sets colour and underline, not display or visibility).
+ */
+const LINK_ATTRIBUTES = new Set(['href', 'target', 'rel', 'title']);
+
+/**
+ * No attribute a page's CSS would select to restyle the element: none at all, or a plain link's.
+ * A paragraph's inline links are as common as its bold words, and reading each one's style was a
+ * tenth of a long page's scan.
+ */
+function styledByTagOnly(element: Element): boolean {
+  if (!element.hasAttributes()) return true;
+  if (element.localName !== 'a') return false;
+  for (const name of element.getAttributeNames()) if (!LINK_ATTRIBUTES.has(name)) return false;
+  return true;
+}
+
+/**
  * The info of `element` given its parent's. `attributes` is `attributeState` or a cheaper answer
  * to it (a walk answers from one query for the whole subtree). `inShadow`: the element is in a
  * shadow tree, where the tag never decides (see the top of this file).
@@ -289,7 +308,7 @@ export function classify(
     return classifySvg(element, name, above);
   }
   // the tag decides (see the top of this file); an inline child of a visible block shares its info
-  if (!inShadow && above.state === VISIBLE && !above.blockifies && !element.hasAttributes()) {
+  if (!inShadow && above.state === VISIBLE && !above.blockifies && styledByTagOnly(element)) {
     const tag = TAG_DISPLAY.get(name);
     if (tag === 1 && above.container !== null) return above;
     if (tag !== undefined) return { container: element, state: VISIBLE, sealed: false, svg: HTML, blockifies: false };

@@ -89,7 +89,8 @@ function withOpeningQuote(text: string, start: number, end: number): number {
  * long strings of its own several times faster than many short strings handed out by the DOM.
  */
 export function matchRun(matcher: Matcher, run: TextRun): PageMatch[] {
-  const out: PageMatch[] = [];
+  // made at the first match: most runs have none, and a large page has thousands of runs
+  let out: PageMatch[] | null = null;
   const { nodes, texts, container } = run;
   const text = texts.length === 1 ? (texts[0] as string) : texts.join('');
   const patterns = matcher.patterns;
@@ -100,6 +101,7 @@ export function matchRun(matcher: Matcher, run: TextRun): PageMatch[] {
     starts ??= startsOf(texts);
     const sp = pieceAt(starts, start);
     const ep = pieceAt(starts, end - 1);
+    out ??= [];
     out.push({
       termId: (patterns[pattern] as { termId: string }).termId,
       container,
@@ -110,7 +112,7 @@ export function matchRun(matcher: Matcher, run: TextRun): PageMatch[] {
       nodes: sp === ep ? null : nodes.slice(sp, ep + 1),
     });
   });
-  return out;
+  return out ?? [];
 }
 
 /** Where each piece begins in the joined text. */

@@ -116,25 +116,54 @@ export function setPageContextSource(source: (() => string) | null): void {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+/** Per code unit: 0 not yet asked, 1 a letter or digit, 2 not (the regex is asked once per character seen). */
+const letterKinds = new Uint8Array(0x10000);
 
+function isLetterUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  if (c >= 0x4e00 && c <= 0x9fff) return true; // the common Han block: most of a Chinese page
+  let kind = letterKinds[c] as number;
+  if (kind === 0) {
+    kind = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+    letterKinds[c] = kind;
+  }
+  return kind === 1;
+}
+
+/** Letters and digits (\p{L}, \p{N}) in `text`, counted up to `limit`: one pass over code units. */
 function letterCount(text: string, limit = Number.POSITIVE_INFINITY): number {
   let n = 0;
-  for (const ch of text) {
-    if (LETTER.test(ch) && ++n >= limit) break;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let letter: boolean;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      // a character outside the BMP (rare Han, letters of other scripts): asked of the regex
+      letter = LETTER.test(text.slice(i, i + 2));
+      i++;
+    } else letter = isLetterUnit(c);
+    if (letter && ++n >= limit) break;
   }
   return n;
 }
 
-let zhMatcher: Matcher | null = null;
+let healthMatcher: Matcher | null = null;
 let enMatcher: Matcher | null = null;
 let chinaMatcher: Matcher | null = null;
 
+/**
+ * How many distinct words of `matcher` occur in `text`, up to `enough`: the scan stops there. A
+ * keyword matcher holds each word once, so distinct patterns are distinct words.
+ */
 function distinctHits(matcher: Matcher, text: string, enough: number): number {
-  const seen = new Set<string>();
+  let found = 0;
+  let first = -1;
   matcher.scan(text, (pattern) => {
-    seen.add((matcher.patterns[pattern] as { form: string }).form.toLowerCase());
+    if (pattern === first) return false;
+    if (first < 0) first = pattern;
+    found++;
+    return found >= enough;
   });
-  return Math.min(seen.size, enough);
+  return found;
 }
 
 function occurrences(matcher: Matcher, text: string): number {
@@ -149,19 +178,19 @@ function words(list: readonly string[]): Matcher {
   return new Matcher(list.map((form) => ({ termId: form, form })));
 }
 
-function keywordMatchers(): { zh: Matcher; en: Matcher; china: Matcher } {
-  zhMatcher ??= words(HEALTH_WORDS_ZH);
+/**
+ * The Chinese and English health words in one matcher (they never overlap: Han and Latin), so a
+ * block is read once for both; the English words alone and the China words for 'china-health'.
+ */
+function keywordMatchers(): { health: Matcher; en: Matcher; china: Matcher } {
+  healthMatcher ??= words([...HEALTH_WORDS_ZH, ...HEALTH_WORDS_EN]);
   enMatcher ??= words(HEALTH_WORDS_EN);
   chinaMatcher ??= words(CHINA_WORDS_EN);
-  return { zh: zhMatcher, en: enMatcher, china: chinaMatcher };
+  return { health: healthMatcher, en: enMatcher, china: chinaMatcher };
 }
 
 function healthWords(text: string): number {
-  const { zh, en } = keywordMatchers();
-  return Math.min(
-    distinctHits(zh, text, REQUIRED_HEALTH_WORDS) + distinctHits(en, text, REQUIRED_HEALTH_WORDS),
-    REQUIRED_HEALTH_WORDS,
-  );
+  return distinctHits(keywordMatchers().health, text, REQUIRED_HEALTH_WORDS);
 }
 
 /**
@@ -188,8 +217,7 @@ export function textHolds(text: string, needs: ContextNeed): boolean {
 /** Whether a whole page is about what `needs` asks for: the words of textHolds, and not in passing. */
 export function pageTextHolds(text: string, needs: ContextNeed): boolean {
   if (!textHolds(text, needs)) return false;
-  const { zh, en } = keywordMatchers();
-  return (occurrences(zh, text) + occurrences(en, text)) * PAGE_LETTERS_PER_WORD >= letterCount(text);
+  return occurrences(keywordMatchers().health, text) * PAGE_LETTERS_PER_WORD >= letterCount(text);
 }
 
 function pageHolds(needs: ContextNeed): boolean {

@@ -1,4 +1,4 @@
-import { codeUnitsFoldingTo, FOLD, FOLD_SIGNATURE, IGNORABLE, isLatinWordChar } from '../text/fold';
+import { FOLD, FOLD_SIGNATURE, IGNORABLE, isLatinWordChar } from '../text/fold';
 import { fnv1a } from '../text/hash';
 
 /** A written form to look for, and what it stands for. */
@@ -84,18 +84,17 @@ const MAX_NODES = 0x10000;
  * space and line breaks between a term's characters are skipped and traditional script meets
  * simplified. Offsets are reported in the original text, so callers can highlight what was matched.
  *
- * The trie's first level is one table indexed by the raw code unit, folding included, because most
- * characters start no pattern and that test must be a single typed-array read. Deeper levels are
- * an open-addressing hash in typed arrays (node and character packed into one key).
+ * The trie's first level is one table indexed by the folded character, because most characters
+ * start no pattern and that test must be two typed-array reads (fold, then the table). Deeper
+ * levels are an open-addressing hash in typed arrays (node and character packed into one key).
  */
 export class Matcher {
   readonly patterns: readonly Pattern[];
   /**
-   * Raw code unit → first-level node, 0 for ignorable characters and non-starters (no node below
-   * the root is 0, and a fresh typed array is already all zeros: nothing to fill).
+   * Folded character → first-level node, 0 for none. IGNORABLE is 0 and no node below the root is
+   * 0, so an ignorable character reads 0 too. (A table by raw code unit, folding included, saved
+   * one read per character but cost every page a walk over the fold table's sources to build it.)
    */
-  private readonly rootByRaw = new Int32Array(0x10000);
-  /** Folded character → first-level node, 0 for none. */
   private readonly rootChild = new Int32Array(0x10000);
   private edgeKeys: Int32Array = new Int32Array(0);
   private edgeNodes: Int32Array = new Int32Array(0);
@@ -126,9 +125,6 @@ export class Matcher {
         this.rootChild[c] = compiled.roots[i + 1] as number;
         this.rootChars.push(c);
       }
-      for (const c of this.rootChars) {
-        for (const raw of codeUnitsFoldingTo(c)) this.rootByRaw[raw] = this.rootChild[c] as number;
-      }
       return;
     }
     const terminal: number[] = [NO_NODE];
@@ -138,9 +134,6 @@ export class Matcher {
     for (const [index, pattern] of patterns.entries()) this.insert(pattern.form, index, terminal, edges);
     this.terminal = Int32Array.from(terminal);
     this.compileEdges(edges);
-    for (const c of this.rootChars) {
-      for (const raw of codeUnitsFoldingTo(c)) this.rootByRaw[raw] = this.rootChild[c] as number;
-    }
   }
 
   private insert(form: string, index: number, terminal: number[], edges: Map<number, number>): void {
@@ -207,11 +200,12 @@ export class Matcher {
 
   /**
    * Calls `onMatch` for every match, in text order. One pass over the text: a position that starts
-   * no pattern costs one table read; only where a pattern could start does the trie walk forward,
-   * skipping ignorable characters as it goes.
+   * no pattern costs two table reads; only where a pattern could start does the trie walk forward,
+   * skipping ignorable characters as it goes. `onMatch` returning true ends the scan (a caller
+   * counting words stops once it has enough).
    */
-  scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
-    const rootByRaw = this.rootByRaw;
+  scan(text: string, onMatch: (pattern: number, start: number, end: number) => unknown): void {
+    const rootChild = this.rootChild;
     const terminal = this.terminal;
     const keys = this.edgeKeys;
     const mask = this.edgeMask;
@@ -219,7 +213,7 @@ export class Matcher {
     // context verdicts of this text, by need: worked out at the first match that asks
     let verdicts: Map<string, boolean> | null = null;
     for (let i = 0; i < n; i++) {
-      let node = rootByRaw[text.charCodeAt(i)] as number;
+      let node = rootChild[FOLD[text.charCodeAt(i)] as number] as number;
       if (node === 0) continue;
       // Characters that can start a pattern are common words (医, 县, 三): most starts are ruled
       // out by the next character, tested here with the first probe of the edge hash inlined.
@@ -270,7 +264,7 @@ export class Matcher {
         }
       }
       if (best !== NO_NODE) {
-        onMatch(best, i, bestEnd + 1);
+        if (onMatch(best, i, bestEnd + 1) === true) return;
         i = bestEnd;
       }
     }
