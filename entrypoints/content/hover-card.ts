@@ -1,5 +1,5 @@
 import { passageWithSource } from '../../components/card/source-line';
-import type { TermCardProps } from '../../components/card/TermCard';
+import type { TermCardProps } from '../../components/card/term-card';
 import { ask } from '../../lib/ask';
 import { t } from '../../lib/i18n';
 import type { SaveOutcome } from '../../lib/messages/clippings';
