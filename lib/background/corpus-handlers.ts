@@ -2,11 +2,11 @@ import { browser } from 'wxt/browser';
 import { termCard } from '../db/term-card';
 import type { CorpusProtocol } from '../messages/corpus';
 import type { Handlers } from './handlers';
-import { ensureSeeded } from './seeding';
+import { corpusAvailable, ensureSeeded } from './seeding';
 
 export const corpusHandlers: Handlers<CorpusProtocol> = {
   async termCard({ termId, limit }, { db }) {
-    await ensureSeeded(db);
+    await corpusAvailable(db);
     return termCard(db, termId, limit);
   },
   async corpusStatus(_request, { db }) {
