@@ -9,6 +9,12 @@ export const corpusHandlers: Handlers<CorpusProtocol> = {
     await corpusAvailable(db);
     return termCard(db, termId, limit);
   },
+  async termCards({ termIds, limit }, { db }) {
+    await corpusAvailable(db);
+    const cards: Awaited<ReturnType<typeof termCard>>[] = [];
+    for (const termId of termIds) cards.push(await termCard(db, termId, limit));
+    return cards;
+  },
   async corpusStatus(_request, { db }) {
     await ensureSeeded(db);
     return { ready: true, reports: await db.reports.count(), passages: await db.passages.count() };
