@@ -70,6 +70,7 @@ export const corpusValidators: Validators<CorpusProtocol> = {
   },
   termCards(p) {
     if (!isStringArray(p.termIds, MAX_CARDS_ASKED) || p.termIds.length === 0) return null;
+    if (!p.termIds.every((id) => isShortString(id))) return null;
     if (p.limit === undefined) return { termIds: p.termIds };
     return isIntegerIn(p.limit, 1, 50) ? { termIds: p.termIds, limit: p.limit } : null;
   },

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { corpusHandlers } from '../../lib/background/corpus-handlers';
 import { corpusAvailable } from '../../lib/background/seeding';
 import { buildCorpus } from '../../lib/corpus/build';
 import { bundledCorpusInput } from '../../lib/corpus/bundled';
@@ -27,5 +28,16 @@ describe('a corpus to answer the card from', () => {
     await corpusAvailable(db);
     expect(await version(db)).toMatch(/\S/);
     expect((await termCard(db, 'sanyi-xietong'))?.passages.length).toBeGreaterThan(0);
+  });
+
+  it('answers several cards at once, in the order asked, null for a term it does not know', async () => {
+    const db = freshDb();
+    await seedCorpus(db, buildCorpus(bundledCorpusInput()));
+    const cards = await corpusHandlers.termCards(
+      { termIds: ['sanyi-xietong', 'no-such-term', 'qianxian-gongcheng'], limit: 2 },
+      { db, sender: {} },
+    );
+    expect(cards.map((c) => c?.term.id ?? null)).toEqual(['sanyi-xietong', null, 'qianxian-gongcheng']);
+    expect(cards[0]).toEqual(await termCard(db, 'sanyi-xietong', 2));
   });
 });
