@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import preact from '@preact/preset-vite';
+import type { InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
 import { CATALOGUE_PATH, catalogueBuildProblems, FORMS_MODULE_PATH } from './lib/terms/catalogue-build';
 import { MATCHER_MODULE_PATH, matcherModuleProblems } from './lib/terms/catalogue-matcher-build';
@@ -34,18 +36,40 @@ function pdfjsFiles(): { absoluteSrc: string; relativeDest: string }[] {
   return files;
 }
 
+/**
+ * The content script gets the browser's own extension API, not webextension-polyfill (2.5 KB
+ * gzipped in a script every page loads): `wxt/browser` resolves there to WXT's plain
+ * `globalThis.browser ?? chrome`. What the content script uses is promise-based in Chrome's MV3
+ * API as in Firefox's (runtime.sendMessage, storage.local, storage.onChanged, i18n.getMessage); it
+ * answers the extension through sendResponse, and reads failed replies itself
+ * (lib/messages/reply.ts). The background and extension pages keep the polyfill.
+ */
+const NATIVE_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
+function contentScriptWithoutPolyfill(entrypoints: readonly { type: string }[], config: InlineConfig): void {
+  if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+  const alias = config.resolve?.alias;
+  const rules = Array.isArray(alias)
+    ? alias
+    : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+  // first match wins: ahead of the polyfill module's alias of the same name
+  config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: NATIVE_BROWSER }, ...rules] };
+}
+
 // Explicit imports everywhere (`imports: false`): every file says where its names come from.
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
     'build:before': checkCatalogue,
+    'vite:build:extendConfig': contentScriptWithoutPolyfill,
     'build:publicAssets': (_wxt, files) => {
       files.push(...pdfjsFiles());
     },
   },
   vite: () => ({
     plugins: [preact()],
+    // PCR_SOURCEMAP=1: source maps for reading what makes up a bundle (bench/bundle-contributors.mjs)
+    build: { sourcemap: process.env.PCR_SOURCEMAP === '1' },
   }),
   manifest: ({ browser }) => ({
     // interface text in public/_locales: Chinese by default, English where the browser asks for it

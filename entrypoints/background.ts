@@ -12,6 +12,9 @@ import { registerTermsMenu } from '../lib/background/terms-menu';
 import { database } from '../lib/db/database';
 import { type MessageType, type ProtocolMap, parseEnvelope } from '../lib/messages/index';
 
+/** How long after a worker start its housekeeping waits: what woke the worker is answered first. */
+const STARTUP_CHECK_DELAY_MS = 1000;
+
 type AnyHandler = (request: unknown, context: HandlerContext) => Promise<unknown>;
 
 /** Every feature's handlers, keyed by request type; the type checks that none is missing. */
@@ -39,7 +42,9 @@ export default defineBackground(() => {
   registerTermsMenu();
   // Also on every worker start: an update of the bundled corpus must land even if no event fired;
   // the pages' matcher with the user's terms is rebuilt if it was built over another catalogue.
-  void ensureSeeded(db).then(() => refreshTermMatcher(db));
+  // A little later, not at once: a worker is mostly woken by a hover card's question, and the
+  // check (a hash of every bundled text, a write transaction on the terms) would hold the answer up.
+  setTimeout(() => void ensureSeeded(db).then(() => refreshTermMatcher(db)), STARTUP_CHECK_DELAY_MS);
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own extension's scripts may ask; web pages cannot reach this listener (no

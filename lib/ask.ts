@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { ContentMessageType, ContentProtocol } from './messages/content';
 import type { MessageType, ProtocolMap } from './messages/index';
+import { replyValue } from './messages/reply';
 
 /** Sends a typed request to the background and returns its typed answer. */
 export async function ask<K extends MessageType>(
   type: K,
   payload: ProtocolMap[K]['request'],
 ): Promise<ProtocolMap[K]['response']> {
-  return (await browser.runtime.sendMessage({ type, payload })) as ProtocolMap[K]['response'];
+  return replyValue(await browser.runtime.sendMessage({ type, payload })) as ProtocolMap[K]['response'];
 }
 
 /**
@@ -25,5 +26,5 @@ export async function askTab<K extends ContentMessageType>(
     frameId === 'all'
       ? await browser.tabs.sendMessage(tabId, message)
       : await browser.tabs.sendMessage(tabId, message, { frameId });
-  return answer as ContentProtocol[K]['response'];
+  return replyValue(answer) as ContentProtocol[K]['response'];
 }

@@ -1,5 +1,4 @@
-import { h, render } from 'preact';
-import { TermCard, type TermCardProps } from '../../components/card/TermCard';
+import { type TermCardProps, TermCardView } from '../../components/card/term-card';
 import type { UiHost } from './ui-host';
 
 const MARGIN = 8;
@@ -10,6 +9,7 @@ const MARGIN = 8;
  */
 export class CardHost {
   private mount: HTMLElement | null = null;
+  private view: TermCardView | null = null;
   private anchor: (() => DOMRect | null) | null = null;
   private lastFocus: Element | null = null;
 
@@ -43,9 +43,10 @@ export class CardHost {
     const wasOpen = this.isOpen;
     this.anchor = anchor;
     mount.removeAttribute('hidden');
-    render(h(TermCard, props), mount);
-    const card = mount.firstElementChild;
-    if (card) this.ui.trackVisibility(card);
+    this.view ??= new TermCardView(this.doc);
+    const card = this.view.render(props).element;
+    if (card.parentNode !== mount) mount.replaceChildren(card);
+    this.ui.trackVisibility(card);
     this.place();
     if (byKeyboard && !wasOpen) {
       this.lastFocus = this.doc.activeElement;
@@ -104,13 +105,14 @@ export class CardHost {
   /** Re-renders the open card with new props (data arrived) without moving focus. */
   update(props: TermCardProps): void {
     if (!this.isOpen || !this.mount) return;
-    render(h(TermCard, props), this.mount);
+    this.view?.render(props);
     this.place();
   }
 
   dispose(): void {
     this.close();
-    if (this.mount) render(null, this.mount);
+    this.view?.element.remove();
+    this.view = null;
     this.mount = null;
   }
 }

@@ -1,10 +1,11 @@
 import { passageWithSource } from '../../components/card/source-line';
-import type { TermCardProps } from '../../components/card/TermCard';
+import type { TermCardProps } from '../../components/card/term-card';
 import { ask } from '../../lib/ask';
 import { t } from '../../lib/i18n';
 import type { SaveOutcome } from '../../lib/messages/clippings';
-import type { CardPassage, TermCardData } from '../../lib/messages/corpus';
+import type { CardPassage } from '../../lib/messages/corpus';
 import { matchedText, type PageMatch } from '../../lib/page/page-matches';
+import { CardData, termsInView } from './card-data';
 import { CardHost } from './card-host';
 import { matchAtPoint, matchAtSelection, rangeOf, rectAtPoint } from './hit-test';
 import { canonicalOf, type TermMarking } from './term-marking';
@@ -12,6 +13,9 @@ import type { UiHost } from './ui-host';
 
 /** Grace period before a card closes after the pointer left both the mark and the card. */
 const CLOSE_GRACE_MS = 300;
+
+/** Quiet time after a scroll before the cards of the terms now in view are asked for. */
+const PREFETCH_QUIET_MS = 120;
 
 /** The card's refusal when the page covered or tampered with our UI (worded when used: locale). */
 const notIntact = (): SaveOutcome => ({ status: 'refused', reason: t('inpage_uiObstructed') });
@@ -30,7 +34,8 @@ export class HoverCard {
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   private framePending = false;
   private lastPoint = { x: 0, y: 0 };
-  private readonly cardData = new Map<string, Promise<TermCardData | null>>();
+  private readonly cardData = new CardData();
+  private prefetchTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -62,6 +67,7 @@ export class HoverCard {
     if (this.inFrame) this.doc.addEventListener('pointerout', this.onPointerOut, { capture: true, passive: true });
     view?.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     view?.addEventListener('resize', this.onScroll, { passive: true });
+    this.prefetchSoon();
   }
 
   private unlisten(): void {
@@ -75,6 +81,8 @@ export class HoverCard {
     this.doc.removeEventListener('pointerout', this.onPointerOut, { capture: true });
     view?.removeEventListener('scroll', this.onScroll, { capture: true });
     view?.removeEventListener('resize', this.onScroll);
+    if (this.prefetchTimer !== null) clearTimeout(this.prefetchTimer);
+    this.prefetchTimer = null;
   }
 
   private readonly onPointerMove = (event: PointerEvent): void => {
@@ -145,18 +153,23 @@ export class HoverCard {
   };
 
   private readonly onScroll = (event: Event): void => {
-    if (!this.card.isOpen || this.card.containsEvent(event)) return;
-    requestAnimationFrame(() => this.card.place());
+    if (this.card.containsEvent(event)) return;
+    this.prefetchSoon();
+    if (this.card.isOpen) requestAnimationFrame(() => this.card.place());
   };
 
-  private fetchCard(termId: string): Promise<TermCardData | null> {
-    let request = this.cardData.get(termId);
-    if (!request) {
-      request = ask('termCard', { termId, limit: 5 });
-      request.catch(() => this.cardData.delete(termId));
-      this.cardData.set(termId, request);
-    }
-    return request;
+  /** Once scrolling rests: the cards of the terms marked in view, before the pointer gets there. */
+  private prefetchSoon(): void {
+    if (this.prefetchTimer !== null) clearTimeout(this.prefetchTimer);
+    this.prefetchTimer = setTimeout(() => {
+      this.prefetchTimer = null;
+      const matches = this.marking.matches;
+      if (matches) this.cardData.prefetch(termsInView(this.doc, matches));
+    }, PREFETCH_QUIET_MS);
+  }
+
+  private fetchCard(termId: string) {
+    return this.cardData.get(termId);
   }
 
   /**

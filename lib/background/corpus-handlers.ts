@@ -2,12 +2,18 @@ import { browser } from 'wxt/browser';
 import { termCard } from '../db/term-card';
 import type { CorpusProtocol } from '../messages/corpus';
 import type { Handlers } from './handlers';
-import { ensureSeeded } from './seeding';
+import { corpusAvailable, ensureSeeded } from './seeding';
 
 export const corpusHandlers: Handlers<CorpusProtocol> = {
   async termCard({ termId, limit }, { db }) {
-    await ensureSeeded(db);
+    await corpusAvailable(db);
     return termCard(db, termId, limit);
+  },
+  async termCards({ termIds, limit }, { db }) {
+    await corpusAvailable(db);
+    const cards: Awaited<ReturnType<typeof termCard>>[] = [];
+    for (const termId of termIds) cards.push(await termCard(db, termId, limit));
+    return cards;
   },
   async corpusStatus(_request, { db }) {
     await ensureSeeded(db);

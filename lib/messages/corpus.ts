@@ -1,7 +1,7 @@
 import type { SentenceWindow } from '../corpus/sentences';
 import type { AdminLevel } from '../corpus/types';
 import type { TermCategory } from '../terms/types';
-import { isIntegerIn, isShortString, type Validators } from './validate';
+import { isIntegerIn, isShortString, isStringArray, type Validators } from './validate';
 
 export interface CardPassage {
   passageId: string;
@@ -49,9 +49,14 @@ export interface TermCardData {
   total: number;
 }
 
+/** The most cards one `termCards` request may ask for. */
+export const MAX_CARDS_ASKED = 12;
+
 /** Requests about the bundled corpus, answered by the background from IndexedDB. */
 export interface CorpusProtocol {
   termCard: { request: { termId: string; limit?: number }; response: TermCardData | null };
+  /** Several terms' cards at once, in the order asked (the terms marked in view, ahead of a hover). */
+  termCards: { request: { termIds: string[]; limit?: number }; response: (TermCardData | null)[] };
   corpusStatus: { request: Record<string, never>; response: { ready: boolean; reports: number; passages: number } };
   /** Opens the full list of a term's passages in an extension page (the card's "more"). */
   openTermPage: { request: { termId: string; reportId?: string }; response: boolean };
@@ -62,6 +67,12 @@ export const corpusValidators: Validators<CorpusProtocol> = {
     if (!isShortString(p.termId)) return null;
     if (p.limit === undefined) return { termId: p.termId };
     return isIntegerIn(p.limit, 1, 50) ? { termId: p.termId, limit: p.limit } : null;
+  },
+  termCards(p) {
+    if (!isStringArray(p.termIds, MAX_CARDS_ASKED) || p.termIds.length === 0) return null;
+    if (!p.termIds.every((id) => isShortString(id))) return null;
+    if (p.limit === undefined) return { termIds: p.termIds };
+    return isIntegerIn(p.limit, 1, 50) ? { termIds: p.termIds, limit: p.limit } : null;
   },
   corpusStatus: () => ({}),
   openTermPage(p) {

@@ -1,5 +1,10 @@
-import { CJK_FOLD_PAIRS } from './cjk-fold-table';
-import { TRAD_FOLD_PAIRS } from './trad-fold-table';
+import { CJK_FOLD } from './cjk-fold-table';
+import { decodeFoldPairs } from './fold-pairs';
+import { TRAD_FOLD } from './trad-fold-table';
+
+/** The generated tables as (from, to) code-unit pairs: traditional → simplified, look-alike → unified. */
+const TRAD_FOLD_PAIRS = decodeFoldPairs(TRAD_FOLD);
+const CJK_FOLD_PAIRS = decodeFoldPairs(CJK_FOLD);
 
 /**
  * One table, indexed by UTF-16 code unit, shared by ingestion, the catalogue and the page scanner,

@@ -12,6 +12,10 @@ describe('message validation', () => {
       termId: 'a',
       limit: 5,
     });
+    expect(parseEnvelope({ type: 'termCards', payload: { termIds: ['a', 'b'], limit: 5, x: 1 } })).toEqual({
+      type: 'termCards',
+      payload: { termIds: ['a', 'b'], limit: 5 },
+    });
     expect(parseContentEnvelope({ type: 'revealTerm', payload: { termId: 'qianxian-gongcheng' } })).toEqual({
       type: 'revealTerm',
       payload: { termId: 'qianxian-gongcheng' },
@@ -29,6 +33,12 @@ describe('message validation', () => {
     { type: 'termCard', payload: { termId: 'a', limit: 0 } },
     { type: 'termCard', payload: { termId: 'a', limit: 1.5 } },
     { type: 'termCard', payload: { termId: 'a', limit: '5' } },
+    { type: 'termCards', payload: { termIds: [] } },
+    { type: 'termCards', payload: { termIds: ['a', ''] } },
+    { type: 'termCards', payload: { termIds: 'a' } },
+    { type: 'termCards', payload: { termIds: ['a', 5] } },
+    { type: 'termCards', payload: { termIds: Array.from({ length: 13 }, (_, i) => `t${i}`) } },
+    { type: 'termCards', payload: { termIds: ['a'], limit: 0 } },
     { type: 'toString', payload: {} },
     { type: '__proto__', payload: {} },
     { type: 'noSuchRequest', payload: {} },

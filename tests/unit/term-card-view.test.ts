@@ -1,12 +1,20 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, screen } from '@testing-library/dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TermCard, type TermCardProps } from '../../components/card/TermCard';
+import { type TermCardProps, TermCardView } from '../../components/card/term-card';
 import { sentenceAround } from '../../lib/corpus/sentences';
 import type { CardPassage, TermCardData } from '../../lib/messages/corpus';
 import { useEnglish } from './locale-en';
 
-afterEach(() => cleanup());
+afterEach(() => document.body.replaceChildren());
+
+/** The card drawn into the document, as the content script draws it into its shadow root. */
+function render(p: TermCardProps): { container: HTMLElement } {
+  const container = document.createElement('div');
+  container.append(new TermCardView(document).render(p).element);
+  document.body.append(container);
+  return { container };
+}
 
 const PARAGRAPH =
   '会议指出，去年疫情防控平稳转段，季节性呼吸道疾病得到有效应对，广大医务人员作出突出贡献。' +
@@ -69,7 +77,7 @@ const text = (el: Element | null) => el?.textContent ?? '';
 
 describe('the hover card', () => {
   it('shows the sentence with the term marked, and the paragraph on demand', () => {
-    const { container } = render(<TermCard {...props()} />);
+    const { container } = render(props());
     const shown = text(container.querySelector('.passage .text'));
     expect(shown).toContain('以基层为重点优化资源布局，“三医”协同发展和治理迈出新步伐，服务体系建设取得新成效。');
     expect(shown).not.toContain('疫情');
@@ -82,7 +90,7 @@ describe('the hover card', () => {
   });
 
   it('puts the source right under the sentence and prints the report title once', () => {
-    const { container } = render(<TermCard {...props()} />);
+    const { container } = render(props());
     const source = container.querySelector('.passage .source');
     expect(source?.previousElementSibling?.className).toBe('text');
     expect(text(source)).toBe('国家 国家卫生健康委员会 · 2024-01-11 · 导语');
@@ -93,7 +101,7 @@ describe('the hover card', () => {
 
   it('opens one report’s passages from its count line, and all of them from "more"', () => {
     const onMore = vi.fn();
-    const { container } = render(<TermCard {...props({ onMore })} />);
+    const { container } = render(props({ onMore }));
     const lines = [...container.querySelectorAll<HTMLButtonElement>('[data-action="report"]')];
     expect(lines.map((b) => b.dataset.reportId)).toEqual(['r1', 'r2']);
     fireEvent.click(lines[1] as HTMLButtonElement);
@@ -107,7 +115,7 @@ describe('the hover card', () => {
 
   it('copies what is shown: the sentence, or the paragraph once expanded', async () => {
     const onCopy = vi.fn(async (_: CardPassage) => true);
-    const { container } = render(<TermCard {...props({ onCopy })} />);
+    const { container } = render(props({ onCopy }));
     fireEvent.click(container.querySelector('[data-action="copy"]') as HTMLElement);
     expect(onCopy.mock.calls[0]?.[0].text).toBe(
       '以基层为重点优化资源布局，“三医”协同发展和治理迈出新步伐，服务体系建设取得新成效。',
@@ -127,7 +135,7 @@ describe('the hover card', () => {
         { reportId: 'b', title: '内置报告', level: 'national', count: 1 },
       ],
     });
-    const { container } = render(<TermCard {...props({ state: { kind: 'ready', data: both } })} />);
+    const { container } = render(props({ state: { kind: 'ready', data: both } }));
     const badge = (el: Element | null) => el?.querySelector('.level.own')?.textContent ?? null;
     expect(badge(container.querySelector('[data-passage-id="u:0"]'))).toBe('文库');
     expect(badge(container.querySelector('[data-passage-id="b:0"]'))).toBeNull();
@@ -139,7 +147,7 @@ describe('the hover card', () => {
   it('shows a level it does not know by its own name', () => {
     // 'township': no release has it (county and other are named since issue 9)
     const p = passage({ level: 'township' as CardPassage['level'] });
-    const { container } = render(<TermCard {...props({ state: { kind: 'ready', data: data({ passages: [p] }) } })} />);
+    const { container } = render(props({ state: { kind: 'ready', data: data({ passages: [p] }) } }));
     expect(text(container.querySelector('.passage .level'))).toBe('township');
   });
 
@@ -151,7 +159,7 @@ describe('the hover card', () => {
         reportTotal: 3,
         perReport: [{ reportId: 'r1', title: 'T', level: 'national', count: 1 }],
       });
-      const { container } = render(<TermCard {...props({ state: { kind: 'ready', data: one } })} />);
+      const { container } = render(props({ state: { kind: 'ready', data: one } }));
       const card = text(container.querySelector('.card'));
       expect(card).toContain('1 passage');
       expect(card).not.toContain('1 passages');
@@ -162,5 +170,69 @@ describe('the hover card', () => {
     } finally {
       restore();
     }
+  });
+
+  it('reports a save as it goes: saving, then the outcome; a failure says why', async () => {
+    let settle: (outcome: { status: 'saved'; id: string }) => void = () => {};
+    const onSave = vi.fn(() => new Promise<{ status: 'saved'; id: string }>((resolve) => (settle = resolve)));
+    const { container } = render(props({ onSave }));
+    const status = () => text(container.querySelector('.passage .status'));
+    fireEvent.click(container.querySelector('[data-action="save"]') as HTMLElement);
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ passageId: 'r1:3' }));
+    expect(status()).toBe('保存中……');
+    settle({ status: 'saved', id: 'c1' });
+    await vi.waitFor(() => expect(status()).toBe('已保存'));
+    onSave.mockImplementationOnce(async () => {
+      throw new Error('quota');
+    });
+    fireEvent.click(container.querySelector('[data-action="save"]') as HTMLElement);
+    await vi.waitFor(() => expect(status()).toContain('quota'));
+  });
+
+  it('shows loading, error and unknown-term states, and the form written on the page', () => {
+    const onClose = vi.fn();
+    const view = new TermCardView(document);
+    document.body.append(view.element);
+    view.render(props({ matchedForm: '三醫協同', state: { kind: 'loading' }, onClose }));
+    expect(text(view.element.querySelector('.form'))).toContain('三醫協同');
+    expect(text(view.element.querySelector('.muted'))).toBe('正在查找报告……');
+    expect(view.element.getAttribute('aria-label')).toContain('三医协同');
+    const close = view.element.querySelector<HTMLButtonElement>('button.close');
+    close?.focus();
+    view.render(props({ matchedForm: '三醫協同', state: { kind: 'error', message: 'offline' }, onClose }));
+    expect(text(view.element.querySelector('.muted'))).toContain('offline');
+    // the header stays across states: a keyboard user's focus on the close button is kept
+    expect(view.element.querySelector('button.close')).toBe(close);
+    expect(document.activeElement).toBe(close);
+    view.render(props({ state: { kind: 'ready', data: null }, onClose }));
+    expect(view.element.querySelector('.form')).toBeNull();
+    expect(view.element.querySelectorAll('.muted')).toHaveLength(1);
+    expect(view.element.querySelector('.passages')).toBeNull();
+    fireEvent.click(close as HTMLElement);
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows report and page text as text, never as markup', () => {
+    const hostile = '<img src=x onerror="alert(1)">三医协同<b>x</b>';
+    const p = passage({
+      text: hostile,
+      spans: [[hostile.indexOf('三'), hostile.indexOf('三') + 4]],
+      sentence: undefined,
+    });
+    const { container } = render(
+      props({
+        matchedForm: '<i>三医</i>',
+        state: {
+          kind: 'ready',
+          data: data({
+            passages: [p],
+            perReport: [{ reportId: 'r1', title: '<u>t</u>', level: 'national', count: 1 }],
+          }),
+        },
+      }),
+    );
+    expect(container.querySelector('img, i, u, .text b')).toBeNull();
+    expect(text(container.querySelector('.passage .text'))).toBe(hostile);
+    expect(text(container.querySelector('.passage mark'))).toBe('三医协同');
   });
 });
