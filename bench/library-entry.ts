@@ -122,6 +122,12 @@ const bench = {
     };
   },
 
+  /** Opens a library an earlier `load` stored in this profile (a persistent profile reuses it across runs). */
+  async attach() {
+    db = new PolicyDatabase('library-bench');
+    return { passages: await db.passages.count(), segments: await db.segments.count() };
+  },
+
   /**
    * MiniSearch over the passages stored by `load` (and any added since), in its own page: its
    * in-memory index of 100,000 passages is a heap of gigabytes, whose garbage collection would

@@ -83,13 +83,19 @@ export interface SegmentRecord {
   reportIds: string[];
 }
 
-/** A shard of a segment: its bigrams sorted, each bigram's passage numbers at ids[offsets[i]..offsets[i+1]). */
+/**
+ * A shard of a segment: its bigrams sorted, each bigram's passage numbers packed (gaps or a bitmap,
+ * lib/corpus/segments.ts) at packed[offsets[i]..offsets[i+1]). Shards written by the first v6
+ * code hold plain numbers instead, at ids[offsets[i]..offsets[i+1]); both are read, and a merge
+ * rewrites a segment packed.
+ */
 export interface ShardRecord {
   segment: number;
   shard: number;
   grams: string[];
   offsets: Uint32Array;
-  ids: Uint32Array;
+  packed?: Uint8Array;
+  ids?: Uint32Array;
 }
 
 /** A precomputed term → passage link: a hover card needs one indexed lookup, not a scan. */

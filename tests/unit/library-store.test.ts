@@ -6,6 +6,7 @@ import { buildCorpus, type Corpus } from '../../lib/corpus/build';
 import { bundledCorpusInput } from '../../lib/corpus/bundled';
 import type { PostingRecord, ReportRecord } from '../../lib/corpus/records';
 import { reportPostings } from '../../lib/corpus/report-build';
+import { shardEntries } from '../../lib/corpus/segments';
 import { checkLibraryBackup, makeBackup, restoreBackup } from '../../lib/db/backup';
 import type { PolicyDatabase } from '../../lib/db/database';
 import { deleteUserReport, editUserReport, findExisting, putUserReport } from '../../lib/db/library';
@@ -64,7 +65,9 @@ async function allPostings(db: PolicyDatabase) {
 
 /** Every passage number stored in the index, stale ones included. */
 async function storedNumbers(db: PolicyDatabase) {
-  return (await db.shards.toArray()).reduce((n, s) => n + s.ids.length, 0);
+  let n = 0;
+  for (const shard of await db.shards.toArray()) for (const [, ids] of shardEntries(shard)) n += ids.length;
+  return n;
 }
 
 // seeding the real corpus into fake-indexeddb takes seconds on a busy machine
