@@ -20,6 +20,7 @@ import { CATALOGUE } from '../../lib/terms/catalogue';
 import { TERM_FORMS } from '../../lib/terms/catalogue-forms';
 import type { TermData } from '../../lib/terms/types';
 import { restoreStoredMatcher, USER_MATCHER_KEY } from '../../lib/terms/user-matcher';
+import { userReportMeta as meta } from './fixtures/user-library';
 import { freshDatabases } from './fresh-databases';
 
 const { freshDb, deleteAll } = freshDatabases('library-test');
@@ -44,17 +45,6 @@ const TEXT_B = [
   '示例县家庭医生签约服务推进情况',
   '全县组建家庭医生团队八十个，重点人群签约率稳步提高，签约居民在乡镇卫生院就诊可享受优先挂号和慢病长处方服务，群众满意度有所上升。',
 ].join('\n');
-
-const meta = (id: string, title: string) => ({
-  id,
-  title,
-  issuer: '示例市卫生健康委员会',
-  level: 'municipal' as const,
-  region: '示例市',
-  date: '2025-02-10',
-  description: '',
-  urlKey: `https://example.org/${id}`,
-});
 
 const key = (p: PostingRecord) => `${p.gram}|${p.reportId}|${p.seqs.join(',')}`;
 

@@ -9,7 +9,7 @@ import { seedCorpus } from '../../lib/db/seed';
 import { applyTermChange } from '../../lib/db/term-hits';
 import { hideTerm, saveUserTerm, setTermOverride, unhideTerm } from '../../lib/db/user-terms';
 import { CATALOGUE } from '../../lib/terms/catalogue';
-import type { TermData } from '../../lib/terms/types';
+import { userReportMeta as meta, USER_TERM } from './fixtures/user-library';
 import { freshDatabases } from './fresh-databases';
 
 // The cross-reference page paints from the stored per-report term counts (schema v7) and never
@@ -40,29 +40,6 @@ const TEXT_B = [
   '示例县医共体建设情况',
   '全县推进紧密型县域医共体建设，医共体牵头医院下沉专家，千县工程建设任务按期完成。',
 ].join('\n');
-
-const meta = (id: string, title: string) => ({
-  id,
-  title,
-  issuer: '示例市卫生健康委员会',
-  level: 'municipal' as const,
-  region: '示例市',
-  date: '2025-02-10',
-  description: '',
-  urlKey: `https://example.org/${id}`,
-});
-
-// 互联网医院 / 线上医院 are in no catalogue form
-const USER_TERM: TermData = {
-  id: 'user-hulianwang-yiyuan',
-  canonical: '互联网医院',
-  aliases: ['线上医院'],
-  category: 'institution',
-  explanation: '示例说明',
-  explanationEn: '',
-  related: [],
-  source: 'user',
-};
 
 /** Every report's row as `report|term|count` lines, and the same counted from the hits. */
 async function storedAndRecounted(db: PolicyDatabase) {

@@ -11,7 +11,7 @@ import { applyTermChange, effectiveEntries } from '../../lib/db/term-hits';
 import { deleteUserTerm, hideTerm, saveUserTerm, setTermOverride, unhideTerm } from '../../lib/db/user-terms';
 import { CATALOGUE } from '../../lib/terms/catalogue';
 import { createTermMatcher } from '../../lib/terms/patterns';
-import type { TermData } from '../../lib/terms/types';
+import { USER_TERM } from './fixtures/user-library';
 
 let counter = 0;
 const opened: PolicyDatabase[] = [];
@@ -32,17 +32,6 @@ beforeAll(() => {
   corpus = buildCorpus(bundledCorpusInput());
 });
 
-// 互联网医院 occurs once in the bundled reports and is in no catalogue form
-const USER_TERM: TermData = {
-  id: 'user-hulianwang-yiyuan',
-  canonical: '互联网医院',
-  aliases: ['线上医院'],
-  category: 'institution',
-  explanation: '示例说明',
-  explanationEn: '',
-  related: [],
-  source: 'user',
-};
 const USER_TEXT = [
   '示例市线上医院建设情况',
   '全市三家公立医院开通线上医院，复诊患者可在线续方，药品配送到家，同时推进紧密型医共体内检查结果互认。',
