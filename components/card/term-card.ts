@@ -30,7 +30,7 @@ function outcomeText(outcome: SaveOutcome): string {
 }
 
 /** What a passage shows: its sentence (with ellipses where cut) or, expanded, the whole paragraph. */
-export function shownText(passage: CardPassage, expanded: boolean): { text: string; spans: [number, number][] } {
+function shownText(passage: CardPassage, expanded: boolean): { text: string; spans: [number, number][] } {
   if (expanded) return { text: passage.text, spans: passage.spans };
   const window = passage.sentence ?? sentenceAround(passage.text, passage.spans);
   const lead = window.clippedStart ? '…' : '';

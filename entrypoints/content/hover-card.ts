@@ -114,7 +114,7 @@ export class HoverCard {
     if (match) {
       if (match !== this.pending) {
         this.pending = match;
-        void this.fetchCard(match.termId).catch(() => {}); // warm the data while the pointer rests
+        void this.cardData.get(match.termId).catch(() => {}); // warm the data while the pointer rests
         if (this.openTimer !== null) clearTimeout(this.openTimer);
         this.openTimer = setTimeout(() => {
           this.openTimer = null;
@@ -168,10 +168,6 @@ export class HoverCard {
     }, PREFETCH_QUIET_MS);
   }
 
-  private fetchCard(termId: string) {
-    return this.cardData.get(termId);
-  }
-
   /**
    * The card's actions run only while our host is as we made it and the card was seen unobstructed:
    * the card's root already drops untrusted events, and a page that restyled, moved or covered the
@@ -212,7 +208,7 @@ export class HoverCard {
       return (!byKeyboard && rectAtPoint(this.doc, match, x, y)) || range.getBoundingClientRect();
     };
     this.card.show(this.cardProps(match, { kind: 'loading' }), anchor, byKeyboard);
-    this.fetchCard(match.termId).then(
+    this.cardData.get(match.termId).then(
       (data) => {
         if (this.openMatch === match) this.card.update(this.cardProps(match, { kind: 'ready', data }));
       },
