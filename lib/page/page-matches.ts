@@ -1,4 +1,4 @@
-import type { Matcher } from '../terms/matcher';
+import type { Matcher, Pattern } from '../terms/matcher';
 import { pieceAt } from '../text/offsets';
 import { composedParent } from './dom-rules';
 import type { TextRun } from './text-blocks';
@@ -84,36 +84,49 @@ function withOpeningQuote(text: string, start: number, end: number): number {
   return start;
 }
 
+/** Matches of one run as (pattern, start, end) triples, reused run after run. */
+let found = new Int32Array(3 * 64);
+
 /**
  * Finds the matches of one run of text. The run's texts are joined first: the matcher reads a few
  * long strings of its own several times faster than many short strings handed out by the DOM.
  */
 export function matchRun(matcher: Matcher, run: TextRun): PageMatch[] {
-  // made at the first match: most runs have none, and a large page has thousands of runs
-  let out: PageMatch[] | null = null;
   const { nodes, texts, container } = run;
   const text = texts.length === 1 ? (texts[0] as string) : texts.join('');
+  let count = matcher.scanInto(text, found);
+  // most runs have no match, and a large page has thousands of runs
+  if (count === 0) return NO_MATCHES;
+  while (count + 3 > found.length) {
+    // full: a bigger buffer, and the rest of the run from the last match on
+    const more = new Int32Array(found.length * 2);
+    more.set(found);
+    found = more;
+    count += matcher.scanInto(text, found.subarray(count), found[count - 1] as number);
+  }
   const patterns = matcher.patterns;
-  // where each node begins in the joined text, worked out at the first match (most runs have none)
-  let starts: number[] | null = null;
-  matcher.scan(text, (pattern, rawStart, end) => {
-    const start = withOpeningQuote(text, rawStart, end);
-    starts ??= startsOf(texts);
+  // where each node begins in the joined text
+  const starts = startsOf(texts);
+  const out: PageMatch[] = new Array(count / 3);
+  for (let k = 0; k < count; k += 3) {
+    const end = found[k + 2] as number;
+    const start = withOpeningQuote(text, found[k + 1] as number, end);
     const sp = pieceAt(starts, start);
     const ep = pieceAt(starts, end - 1);
-    out ??= [];
-    out.push({
-      termId: (patterns[pattern] as { termId: string }).termId,
+    out[k / 3] = {
+      termId: (patterns[found[k] as number] as Pattern).termId,
       container,
       startNode: nodes[sp] as Text,
       startOffset: start - (starts[sp] as number),
       endNode: nodes[ep] as Text,
       endOffset: end - (starts[ep] as number),
       nodes: sp === ep ? null : nodes.slice(sp, ep + 1),
-    });
-  });
-  return out ?? [];
+    };
+  }
+  return out;
 }
+
+const NO_MATCHES: PageMatch[] = [];
 
 /** Where each piece begins in the joined text. */
 function startsOf(texts: readonly string[]): number[] {
@@ -157,8 +170,8 @@ export class PageMatches {
     const found = matchRun(matcher, run);
     if (found.length === 0) return 0;
     const list = this.byContainer.get(container);
-    if (list) list.push(...found);
-    else this.byContainer.set(container, found.slice());
+    if (list) for (const match of found) list.push(match);
+    else this.byContainer.set(container, found);
     this.sink.add(container, found);
     return found.length;
   }

@@ -1,4 +1,4 @@
-import { FOLD, FOLD_SIGNATURE, IGNORABLE, isLatinWordChar } from '../text/fold';
+import { FOLD, FOLD_SIGNATURE, forEachFoldSource, IGNORABLE, isLatinWordChar } from '../text/fold';
 import { fnv1a } from '../text/hash';
 
 /** A written form to look for, and what it stands for. */
@@ -75,6 +75,8 @@ const PACK_UP = 0x40; // 'A' - 1: 'A' goes up one level
 const PACK_MAX_UP = PACK_END - PACK_UP - 1;
 
 const NO_NODE = -1;
+/** Numbers in `scan`'s result buffer: 256 matches a batch. */
+const SCAN_BATCH = 3 * 256;
 /** Trie nodes are packed with a 16-bit character into one int32 key. */
 const MAX_NODES = 0x10000;
 
@@ -91,11 +93,15 @@ const MAX_NODES = 0x10000;
 export class Matcher {
   readonly patterns: readonly Pattern[];
   /**
-   * Folded character → first-level node, 0 for none. IGNORABLE is 0 and no node below the root is
-   * 0, so an ignorable character reads 0 too. (A table by raw code unit, folding included, saved
-   * one read per character but cost every page a walk over the fold table's sources to build it.)
+   * Code unit → first-level node, 0 for none, by raw code unit as well as by folded character: the
+   * sources of each first character (traditional forms, capitals, full-width forms) point at its
+   * node too, so a position that starts no pattern costs one read, without the fold table. Filled
+   * from the fold table's few changed ranges (`forEachFoldSource`), not from all its entries.
+   * IGNORABLE is 0 and no node below the root is 0, so an ignorable character reads 0 too.
    */
   private readonly rootChild = new Int32Array(0x10000);
+  /** Per-matcher result buffer of `scan` (a scan nested in `onMatch` gets its own). */
+  private scratch: Int32Array | null = null;
   private edgeKeys: Int32Array = new Int32Array(0);
   private edgeNodes: Int32Array = new Int32Array(0);
   private edgeMask = 0;
@@ -125,6 +131,7 @@ export class Matcher {
         this.rootChild[c] = compiled.roots[i + 1] as number;
         this.rootChars.push(c);
       }
+      this.addRootSources();
       return;
     }
     const terminal: number[] = [NO_NODE];
@@ -134,6 +141,16 @@ export class Matcher {
     for (const [index, pattern] of patterns.entries()) this.insert(pattern.form, index, terminal, edges);
     this.terminal = Int32Array.from(terminal);
     this.compileEdges(edges);
+    this.addRootSources();
+  }
+
+  /** Points every code unit that folds to a first character at that character's node. */
+  private addRootSources(): void {
+    const rootChild = this.rootChild;
+    forEachFoldSource((raw) => {
+      const folded = FOLD[raw] as number;
+      if (folded !== raw) rootChild[raw] = rootChild[folded] as number;
+    });
   }
 
   private insert(form: string, index: number, terminal: number[], edges: Map<number, number>): void {
@@ -199,21 +216,44 @@ export class Matcher {
   }
 
   /**
-   * Calls `onMatch` for every match, in text order. One pass over the text: a position that starts
-   * no pattern costs two table reads; only where a pattern could start does the trie walk forward,
-   * skipping ignorable characters as it goes. `onMatch` returning true ends the scan (a caller
-   * counting words stops once it has enough).
+   * Calls `onMatch` for every match, in text order. `onMatch` returning true ends the scan (a
+   * caller counting words stops once it has enough).
    */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => unknown): void {
+    // taken while in use: a scan nested in `onMatch` allocates its own
+    const out = this.scratch ?? new Int32Array(SCAN_BATCH);
+    this.scratch = null;
+    try {
+      for (let from = 0; ; ) {
+        const n = this.scanInto(text, out, from);
+        for (let k = 0; k < n; k += 3)
+          if (onMatch(out[k] as number, out[k + 1] as number, out[k + 2] as number) === true) return;
+        if (n + 3 <= out.length) return;
+        from = out[n - 1] as number;
+      }
+    } finally {
+      this.scratch = out;
+    }
+  }
+
+  /**
+   * Writes the matches of `text` from `from` on into `out` as (pattern, start, end) triples, in text
+   * order, and returns how many numbers it wrote; when no room for another triple was left there
+   * may be more, from the last end on. One pass over the text: a position that starts no pattern costs one table read;
+   * only where a pattern could start does the trie walk forward, skipping ignorable characters as
+   * it goes. No callback per match, so page scanning runs one monomorphic loop.
+   */
+  scanInto(text: string, out: Int32Array, from = 0): number {
     const rootChild = this.rootChild;
     const terminal = this.terminal;
     const keys = this.edgeKeys;
     const mask = this.edgeMask;
     const n = text.length;
+    let written = 0;
     // context verdicts of this text, by need: worked out at the first match that asks
     let verdicts: Map<string, boolean> | null = null;
-    for (let i = 0; i < n; i++) {
-      let node = rootChild[FOLD[text.charCodeAt(i)] as number] as number;
+    for (let i = from; i < n; i++) {
+      let node = rootChild[text.charCodeAt(i)] as number;
       if (node === 0) continue;
       // Characters that can start a pattern are common words (医, 县, 三): most starts are ruled
       // out by the next character, tested here with the first probe of the edge hash inlined.
@@ -250,7 +290,8 @@ export class Matcher {
         if (node === NO_NODE) break;
         j = k;
       }
-      if (best !== NO_NODE && this.hasNeeds) {
+      if (best === NO_NODE) continue;
+      if (this.hasNeeds) {
         const needs = this.patterns[best]?.needs;
         if (needs !== undefined) {
           verdicts ??= new Map();
@@ -263,11 +304,14 @@ export class Matcher {
           if (!verdict) continue;
         }
       }
-      if (best !== NO_NODE) {
-        if (onMatch(best, i, bestEnd + 1) === true) return;
-        i = bestEnd;
-      }
+      out[written] = best;
+      out[written + 1] = i;
+      out[written + 2] = bestEnd + 1;
+      written += 3;
+      if (written + 3 > out.length) return written;
+      i = bestEnd;
     }
+    return written;
   }
 
   /** The built tables as plain data (see CompiledMatcher); `Matcher.fromCompiled` restores them. */

@@ -54,6 +54,17 @@ export const FOLD: Uint16Array = buildFoldTable();
  */
 export const FOLD_SIGNATURE = `${IGNORED_CHARS}|${TRAD_FOLD_PAIRS}|${CJK_FOLD_PAIRS}`;
 
+/**
+ * Calls `visit` with every code unit the table may change (ASCII capitals, full-width forms, the
+ * generated pairs' sources): the few ranges to look at instead of all 65,536 entries.
+ */
+export function forEachFoldSource(visit: (raw: number) => void): void {
+  for (let c = 0x41; c <= 0x5a; c++) visit(c);
+  for (let c = 0xff01; c <= 0xff5e; c++) visit(c);
+  for (let i = 0; i < TRAD_FOLD_PAIRS.length; i += 2) visit(TRAD_FOLD_PAIRS.charCodeAt(i));
+  for (let i = 0; i < CJK_FOLD_PAIRS.length; i += 2) visit(CJK_FOLD_PAIRS.charCodeAt(i));
+}
+
 let sources: Map<number, number[]> | null = null;
 
 /**
@@ -70,10 +81,7 @@ export function codeUnitsFoldingTo(folded: number): number[] {
       if (list) list.push(raw);
       else map.set(to, [raw]);
     };
-    for (let c = 0x41; c <= 0x5a; c++) add(c);
-    for (let c = 0xff01; c <= 0xff5e; c++) add(c);
-    for (let i = 0; i < TRAD_FOLD_PAIRS.length; i += 2) add(TRAD_FOLD_PAIRS.charCodeAt(i));
-    for (let i = 0; i < CJK_FOLD_PAIRS.length; i += 2) add(CJK_FOLD_PAIRS.charCodeAt(i));
+    forEachFoldSource(add);
     sources = map;
   }
   const others = sources.get(folded) ?? [];

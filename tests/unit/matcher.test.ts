@@ -80,6 +80,45 @@ describe('Matcher', () => {
     const text = '三医协同……千县工程……三医协同';
     expect(found(text).map((m) => m.term)).toEqual(['sanyi', 'qianxian', 'sanyi']);
   });
+
+  it('starts a match at any written form of its first character (traditional, capital, full width)', () => {
+    expect(found('縣域醫共體；drg、Drg、ＤＲＧ').map((m) => m.text)).toEqual(['縣域醫共體', 'drg', 'Drg', 'ＤＲＧ']);
+    // the first-level table by raw code unit must agree with folding every character first
+    for (const c of ['县', '縣', 'D', 'd', 'Ｄ', '三', '叁', '“', ' ']) {
+      const viaFold = found(`${c}域医共体`).length;
+      expect(found(`${normalizeKey(c) || ' '}域医共体`).length).toBe(viaFold);
+    }
+  });
+
+  it('finds the same matches however small the result buffer, one batch or many', () => {
+    const unit = '三医协同、千县工程；县域医共体和 drg 以及紧密型县域医共体，';
+    const text = unit.repeat(400); // 2,000 matches: several of scan's batches
+    const all = matcher.findAll(text);
+    expect(all).toHaveLength(2000);
+    for (const size of [3, 4, 6, 7, 30, 3 * 1024]) {
+      const out = new Int32Array(size);
+      const got: number[] = [];
+      for (let from = 0; ; ) {
+        const n = matcher.scanInto(text, out, from);
+        got.push(...out.subarray(0, n));
+        if (n + 3 <= size) break;
+        from = out[n - 1] as number;
+      }
+      expect(got).toEqual(all.flatMap((m) => [m.pattern, m.start, m.end]));
+    }
+  });
+
+  it('stops where onMatch says so, and a scan nested in onMatch does not disturb the outer one', () => {
+    const text = '三医协同、千县工程、县域医共体'.repeat(300);
+    const outer: number[] = [];
+    matcher.scan(text, (pattern, start) => {
+      outer.push(start);
+      // the same matcher, inside its own scan
+      expect(matcher.findAll('千县工程和三医协同')).toHaveLength(2);
+      return outer.length === 500;
+    });
+    expect(outer).toEqual(matcher.findAll(text).slice(0, 500).map((m) => m.start));
+  });
 });
 
 describe('codeUnitsFoldingTo', () => {

@@ -102,6 +102,16 @@ describe('page matches', () => {
     expect(second?.nodes).toBeNull();
   });
 
+  it('finds every match of a long paragraph with hundreds of them, split over many nodes', () => {
+    const part = '推进“三医”协同和千<b>县</b>工程，';
+    const root = page(`<p>${part.repeat(150)}</p>`);
+    const { matches, forms } = scan(root);
+    expect(forms).toHaveLength(300);
+    expect(forms.slice(0, 2)).toEqual(['“三医”协同', '千县工程']);
+    const bs = root.querySelectorAll('b');
+    expect(matches.at(bs[149]?.firstChild as Text, 0)?.termId).toBe(matches.at(bs[0]?.firstChild as Text, 0)?.termId);
+  });
+
   it('replaces exactly one container on rescan and forgets removed ones', () => {
     const root = page('<p id="a">千县工程</p><p id="b">三医协同</p>');
     const { sink, matches } = scan(root);
