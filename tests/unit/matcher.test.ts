@@ -111,13 +111,18 @@ describe('Matcher', () => {
   it('stops where onMatch says so, and a scan nested in onMatch does not disturb the outer one', () => {
     const text = '三医协同、千县工程、县域医共体'.repeat(300);
     const outer: number[] = [];
-    matcher.scan(text, (pattern, start) => {
+    matcher.scan(text, (_pattern, start) => {
       outer.push(start);
       // the same matcher, inside its own scan
       expect(matcher.findAll('千县工程和三医协同')).toHaveLength(2);
       return outer.length === 500;
     });
-    expect(outer).toEqual(matcher.findAll(text).slice(0, 500).map((m) => m.start));
+    expect(outer).toEqual(
+      matcher
+        .findAll(text)
+        .slice(0, 500)
+        .map((m) => m.start),
+    );
   });
 });
 
