@@ -236,118 +236,80 @@ export class Matcher {
     }
   }
 
-  /** `scanPieces` over one string. */
-  scanInto(text: string, out: Int32Array, from = 0): number {
-    return this.scanPieces([text], out, from);
-  }
-
   /**
-   * Writes the matches of the text made of `pieces` (read as if joined, so a match may run from one
-   * piece into the next) from offset `from` on into `out` as (pattern, start, end) triples in text
-   * order, offsets in the joined text, and returns how many numbers it wrote; when no room for
-   * another triple was left there may be more, from the last end on. The pieces are not joined:
-   * a page's text nodes are read as they are, so scanning a page copies no text.
-   *
-   * One pass: a position that starts no pattern costs one table read; only where a pattern could
-   * start does the trie walk forward, across pieces if it must, skipping ignorable characters.
+   * Writes the matches of `text` from `from` on into `out` as (pattern, start, end) triples, in text
+   * order, and returns how many numbers it wrote; when no room for another triple was left there
+   * may be more, from the last end on. One pass over the text: a position that starts no pattern costs one table read;
+   * only where a pattern could start does the trie walk forward, skipping ignorable characters as
+   * it goes. No callback per match, so page scanning runs one monomorphic loop.
    */
-  scanPieces(pieces: readonly string[], out: Int32Array, from = 0): number {
+  scanInto(text: string, out: Int32Array, from = 0): number {
     const rootChild = this.rootChild;
     const terminal = this.terminal;
     const keys = this.edgeKeys;
     const mask = this.edgeMask;
-    const count = pieces.length;
+    const n = text.length;
     let written = 0;
-    // context verdicts, by need: worked out at the first match that asks, on the joined text
+    // context verdicts of this text, by need: worked out at the first match that asks
     let verdicts: Map<string, boolean> | null = null;
-    // the piece holding `from`, and where it begins
-    let p = 0;
-    let base = 0;
-    while (p < count && base + (pieces[p] as string).length <= from) base += (pieces[p++] as string).length;
-    let i = from - base;
-    pieces: while (p < count) {
-      const text = pieces[p] as string;
-      const n = text.length;
-      for (; i < n; i++) {
-        let node = rootChild[text.charCodeAt(i)] as number;
-        if (node === 0) continue;
-        // Characters that can start a pattern are common words (医, 县, 三): most starts are ruled
-        // out by the next character, tested here with the first probe of the edge hash inlined.
-        if (terminal[node] === NO_NODE && i + 1 < n) {
-          const next = FOLD[text.charCodeAt(i + 1)] as number;
-          if (next !== IGNORABLE) {
-            const key = edgeKey(node, next);
-            let slot = edgeSlot(key, mask);
-            let found = keys[slot] as number;
-            while (found !== key && found !== 0) {
-              slot = (slot + 1) & mask;
-              found = keys[slot] as number;
-            }
-            if (found === 0) continue;
+    for (let i = from; i < n; i++) {
+      let node = rootChild[text.charCodeAt(i)] as number;
+      if (node === 0) continue;
+      // Characters that can start a pattern are common words (医, 县, 三): most starts are ruled
+      // out by the next character, tested here with the first probe of the edge hash inlined.
+      if (terminal[node] === NO_NODE && i + 1 < n) {
+        const next = FOLD[text.charCodeAt(i + 1)] as number;
+        if (next !== IGNORABLE) {
+          const key = edgeKey(node, next);
+          let slot = edgeSlot(key, mask);
+          let found = keys[slot] as number;
+          while (found !== key && found !== 0) {
+            slot = (slot + 1) & mask;
+            found = keys[slot] as number;
           }
+          if (found === 0) continue;
         }
-        // walk the trie from here: piece q, offset k; the longest pattern ends at (bestQ, bestK)
-        let best = NO_NODE;
-        let bestQ = p;
-        let bestK = i;
-        let q = p;
-        let t = text;
-        let k = i;
-        for (;;) {
-          const pattern = terminal[node] as number;
-          if (pattern !== NO_NODE && this.boundaryOk(pieces, pattern, p, i, q, k)) {
-            best = pattern;
-            bestQ = q;
-            bestK = k;
-          }
-          let next = IGNORABLE;
-          for (;;) {
-            k++;
-            while (k >= t.length && q + 1 < count) {
-              t = pieces[++q] as string;
-              k = 0;
-            }
-            if (k >= t.length) break;
-            next = FOLD[t.charCodeAt(k)] as number;
-            if (next !== IGNORABLE) break;
-          }
-          if (next === IGNORABLE) break;
-          node = this.child(node, next);
-          if (node === NO_NODE) break;
-        }
-        if (best === NO_NODE) continue;
-        if (this.hasNeeds) {
-          const needs = this.patterns[best]?.needs;
-          if (needs !== undefined) {
-            verdicts ??= new Map();
-            let verdict = verdicts.get(needs);
-            if (verdict === undefined) {
-              verdict = this.context?.(count === 1 ? text : pieces.join(''), needs) ?? false;
-              verdicts.set(needs, verdict);
-            }
-            // out of context: no mark, and the characters stay free for a pattern starting inside
-            if (!verdict) continue;
-          }
-        }
-        let endBase = base;
-        for (let r = p; r < bestQ; r++) endBase += (pieces[r] as string).length;
-        out[written] = best;
-        out[written + 1] = base + i;
-        out[written + 2] = endBase + bestK + 1;
-        written += 3;
-        if (written + 3 > out.length) return written;
-        if (bestQ !== p) {
-          // the match ended in a later piece: go on from there
-          base = endBase;
-          p = bestQ;
-          i = bestK + 1;
-          continue pieces;
-        }
-        i = bestK;
       }
-      base += n;
-      p++;
-      i = 0;
+      let best = NO_NODE;
+      let bestEnd = i;
+      let j = i;
+      for (;;) {
+        const pattern = terminal[node] as number;
+        if (pattern !== NO_NODE && this.boundaryOk(text, pattern, i, j)) {
+          best = pattern;
+          bestEnd = j;
+        }
+        let k = j + 1;
+        let next = IGNORABLE;
+        for (; k < n; k++) {
+          next = FOLD[text.charCodeAt(k)] as number;
+          if (next !== IGNORABLE) break;
+        }
+        if (k >= n) break;
+        node = this.child(node, next);
+        if (node === NO_NODE) break;
+        j = k;
+      }
+      if (best === NO_NODE) continue;
+      if (this.hasNeeds) {
+        const needs = this.patterns[best]?.needs;
+        if (needs !== undefined) {
+          verdicts ??= new Map();
+          let verdict = verdicts.get(needs);
+          if (verdict === undefined) {
+            verdict = this.context?.(text, needs) ?? false;
+            verdicts.set(needs, verdict);
+          }
+          // out of context: no mark, and the characters stay free for a pattern starting inside
+          if (!verdict) continue;
+        }
+      }
+      out[written] = best;
+      out[written + 1] = i;
+      out[written + 2] = bestEnd + 1;
+      written += 3;
+      if (written + 3 > out.length) return written;
+      i = bestEnd;
     }
     return written;
   }
@@ -503,16 +465,10 @@ export class Matcher {
   }
 
   /** A Latin alias must not start or end inside a Latin word ("drg" is not in "hundreds"). */
-  private boundaryOk(
-    pieces: readonly string[],
-    pattern: number,
-    p: number,
-    first: number,
-    q: number,
-    last: number,
-  ): boolean {
-    if (this.latinStart[pattern] === 1 && isLatinWordChar(codeBefore(pieces, p, first))) return false;
-    if (this.latinEnd[pattern] === 1 && isLatinWordChar(codeAfter(pieces, q, last))) return false;
+  private boundaryOk(text: string, pattern: number, first: number, last: number): boolean {
+    if (this.latinStart[pattern] === 1 && first > 0 && isLatinWordChar(text.charCodeAt(first - 1))) return false;
+    if (this.latinEnd[pattern] === 1 && last + 1 < text.length && isLatinWordChar(text.charCodeAt(last + 1)))
+      return false;
     return true;
   }
 }
@@ -549,27 +505,6 @@ export function deserializeMatcher(text: string): CompiledMatcher {
     latinStart: Uint8Array.from(raw.latinStart),
     latinEnd: Uint8Array.from(raw.latinEnd),
   };
-}
-
-/** The code unit before offset `at` of piece `p`, in the joined text (-1 at the start). */
-function codeBefore(pieces: readonly string[], p: number, at: number): number {
-  if (at > 0) return (pieces[p] as string).charCodeAt(at - 1);
-  for (let r = p - 1; r >= 0; r--) {
-    const piece = pieces[r] as string;
-    if (piece.length > 0) return piece.charCodeAt(piece.length - 1);
-  }
-  return -1;
-}
-
-/** The code unit after offset `at` of piece `q`, in the joined text (-1 at the end). */
-function codeAfter(pieces: readonly string[], q: number, at: number): number {
-  const piece = pieces[q] as string;
-  if (at + 1 < piece.length) return piece.charCodeAt(at + 1);
-  for (let r = q + 1; r < pieces.length; r++) {
-    const next = pieces[r] as string;
-    if (next.length > 0) return next.charCodeAt(0);
-  }
-  return -1;
 }
 
 function edgeKey(node: number, c: number): number {
