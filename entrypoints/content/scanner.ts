@@ -19,6 +19,15 @@ const OBSERVED: MutationObserverInit = {
   attributeFilter: ['hidden', 'open'],
 };
 
+/**
+ * Elements that may hold a shadow root: all but the common elements that never can (attachShadow
+ * accepts only custom elements and article, aside, blockquote, body, div, footer, h1–h6, header,
+ * main, nav, p, section, span). The selector is matched natively; reading `shadowRoot` from script
+ * for every link, bold run and table cell of a large page cost more than the rest of the check.
+ */
+export const MAY_HOST_SHADOW =
+  ':not(a,abbr,b,br,button,caption,code,col,dd,dl,dt,em,font,form,hr,i,img,input,label,li,link,meta,ol,option,path,picture,pre,q,s,script,select,small,source,strong,style,sub,sup,svg,table,tbody,td,textarea,tfoot,th,thead,time,tr,u,ul,video)';
+
 const yieldToPage: () => Promise<void> =
   typeof (globalThis as { scheduler?: { yield?: unknown } }).scheduler?.yield === 'function'
     ? () => (globalThis as unknown as { scheduler: { yield(): Promise<void> } }).scheduler.yield()
@@ -172,7 +181,7 @@ export class PageScanner {
       // has tens of thousands of elements)
       const own = root.nodeType === 1 ? (root as Element).shadowRoot : null;
       if (own) this.addShadowRoot(own, roots);
-      const all = root.querySelectorAll('*');
+      const all = root.querySelectorAll(MAY_HOST_SHADOW);
       for (let i = 0; i < all.length; i++) {
         const shadow = (all[i] as Element).shadowRoot;
         if (shadow) this.addShadowRoot(shadow, roots);

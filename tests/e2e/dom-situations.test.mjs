@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   FIXTURES_DIR,
+  importProductModule,
   launchExtension,
   openExtensionPage,
   readCard,
@@ -204,6 +205,46 @@ describe('DOM situations', { timeout: 300_000 }, () => {
       later.append(p);
     });
     await waitFor(async () => (await marksIn('shadow-added')).length === 1, { what: 'mark in the added shadow text' });
+  });
+
+  it('looks for shadow roots in every element that can hold one, and only skips elements that cannot', async () => {
+    const { MAY_HOST_SHADOW } = await importProductModule('entrypoints/content/scanner.ts');
+    const verdict = await page.evaluate((selector) => {
+      const skipped = selector.slice(':not('.length, -1).split(',');
+      // attachShadow refuses every element the selector leaves out…
+      const accepted = skipped.filter((tag) => {
+        try {
+          document.createElement(tag).attachShadow({ mode: 'open' });
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      // …and every element that accepts one is looked at
+      const hosts = [
+        'article',
+        'aside',
+        'blockquote',
+        'body',
+        'div',
+        'footer',
+        'h1',
+        'h6',
+        'header',
+        'main',
+        'nav',
+        'p',
+        'section',
+        'span',
+        'news-card',
+        'x-a',
+      ];
+      const missed = hosts.filter((tag) => !document.createElement(tag).matches(selector));
+      return { skipped: skipped.length, accepted, missed };
+    }, MAY_HOST_SHADOW);
+    assert.ok(verdict.skipped > 30, JSON.stringify(verdict));
+    assert.deepEqual(verdict.accepted, []);
+    assert.deepEqual(verdict.missed, []);
   });
 
   it('marks SVG text like HTML text', async () => {
