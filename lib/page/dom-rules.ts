@@ -238,8 +238,8 @@ const SVG_INLINE = new Set(['tspan', 'textPath', 'textpath', 'a']);
  */
 export const OWN_UI_ATTRIBUTE = 'data-policy-cross-ref-ui';
 
-/** Finds the elements `attributeState` may rule on, for a whole subtree in one native query. */
-export const ATTRIBUTE_SELECTOR = `[hidden],[contenteditable],[${OWN_UI_ATTRIBUTE}]`;
+/** The elements `attributeState` may rule on: one native test answers for the many that carry none of these attributes. */
+const ATTRIBUTE_SELECTOR = `[hidden],[contenteditable],[${OWN_UI_ATTRIBUTE}]`;
 
 /**
  * What attributes say of an element: an editable region is a barrier (the user's typing is not
@@ -247,6 +247,7 @@ export const ATTRIBUTE_SELECTOR = `[hidden],[contenteditable],[${OWN_UI_ATTRIBUT
  * page's CSS gives it a display (`hidden=until-found` shows only when the browser finds text in it).
  */
 export function attributeState(element: Element): TextState {
+  if (!element.matches(ATTRIBUTE_SELECTOR)) return VISIBLE;
   if (element.hasAttribute(OWN_UI_ATTRIBUTE)) return BARRIER;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return BARRIER;
@@ -282,40 +283,38 @@ const LINK_ATTRIBUTES = new Set(['href', 'target', 'rel', 'title']);
 /**
  * No attribute a page's CSS would select to restyle the element: none at all, or a plain link's.
  * A paragraph's inline links are as common as its bold words, and reading each one's style was a
- * tenth of a long page's scan.
+ * tenth of a long page's scan. `name` is the element's `localName`, already read.
  */
-function styledByTagOnly(element: Element): boolean {
-  if (!element.hasAttributes()) return true;
-  if (element.localName !== 'a') return false;
-  for (const name of element.getAttributeNames()) if (!LINK_ATTRIBUTES.has(name)) return false;
+function styledByTagOnly(element: Element, name: string): boolean {
+  if (name !== 'a') return !element.hasAttributes();
+  // one call that also answers "no attributes" (an empty list)
+  for (const attribute of element.getAttributeNames()) if (!LINK_ATTRIBUTES.has(attribute)) return false;
   return true;
 }
 
 /**
- * The info of `element` given its parent's. `attributes` is `attributeState` or a cheaper answer
- * to it (a walk answers from one query for the whole subtree). `inShadow`: the element is in a
- * shadow tree, where the tag never decides (see the top of this file).
+ * The info of `element` given its parent's. `inShadow`: the element is in a shadow tree, where the
+ * tag never decides (see the top of this file).
  */
-export function classify(
-  element: Element,
-  above: ElementInfo,
-  attributes: (el: Element) => TextState,
-  inShadow = false,
-): ElementInfo {
+export function classify(element: Element, above: ElementInfo, inShadow = false): ElementInfo {
   if (above.sealed) return above;
   const name = element.localName;
   if (above.svg !== HTML || (name === 'svg' && element.namespaceURI === SVG_NS)) {
     return classifySvg(element, name, above);
   }
-  // the tag decides (see the top of this file); an inline child of a visible block shares its info
-  if (!inShadow && above.state === VISIBLE && !above.blockifies && styledByTagOnly(element)) {
+  // the tag decides (see the top of this file); an inline child of a visible block shares its info.
+  // The tag is looked up first: most elements of prose are of these tags, and an unknown tag needs
+  // no attribute read here
+  if (!inShadow && above.state === VISIBLE && !above.blockifies) {
     const tag = TAG_DISPLAY.get(name);
-    if (tag === 1 && above.container !== null) return above;
-    if (tag !== undefined) return { container: element, state: VISIBLE, sealed: false, svg: HTML, blockifies: false };
+    if (tag !== undefined && styledByTagOnly(element, name)) {
+      if (tag === 1 && above.container !== null) return above;
+      return { container: element, state: VISIBLE, sealed: false, svg: HTML, blockifies: false };
+    }
   }
   if (BARRIER_TAGS.has(name)) return BARRIER_INFO;
   if (INVISIBLE_TAGS.has(name)) return sealedAs(above, INVISIBLE);
-  const ruled = attributes(element);
+  const ruled = attributeState(element);
   if (ruled === BARRIER) return BARRIER_INFO;
   if (ruled === INVISIBLE) return sealedAs(above, INVISIBLE);
   const style = styleOf(element);
@@ -405,7 +404,7 @@ export function infoOf(node: Node, cache?: Map<Element, ElementInfo>): ElementIn
   }
   for (let k = chain.length - 1; k >= 0; k--) {
     const element = chain[k] as Element;
-    top = classify(element, top, attributeState, inShadow);
+    top = classify(element, top, inShadow);
     cache?.set(element, top);
   }
   return top;

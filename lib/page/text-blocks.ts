@@ -1,15 +1,11 @@
 import {
-  ATTRIBUTE_SELECTOR,
   aboveOf,
-  attributeState,
   BARRIER,
   classify,
   type ElementInfo,
-  INVISIBLE,
   infoOf,
   isInShadowTree,
   shadowTopInfo,
-  type TextState,
   VISIBLE,
 } from './dom-rules';
 
@@ -70,34 +66,38 @@ export function collectRuns(container: Element, descend: boolean, out: TextRun[]
  *
  * Each text node's block and visibility come from its parent; what is known of the parent's
  * ancestors is kept as the path from the root down, which in document order changes only at its
- * tail, so finding a new parent's place costs a few identity comparisons, and each element's
- * computed style is read once. A run ends where the block changes or the text of a skipped region
- * (code, an input) lies between two nodes; text the reader cannot see is left out without ending it.
+ * tail: prose alternates between a paragraph and its inline children, so a text node's parent is
+ * nearly always the path's last element or the one above it, and a new element is classified from
+ * its parent, found a step or two below the tail. Each element is classified once, and its
+ * computed style read only where its tag does not decide (see dom-rules.ts). This runs once per page
+ * load, before the engine has optimised it, so the loop does as few calls and allocations per text
+ * node as it can: the DOM calls it needs (the node's text and parent; a new element's parent, tag
+ * and attributes) and little else.
+ *
+ * A run ends where the block changes or the text of a skipped region (code, an input) lies between
+ * two nodes; text the reader cannot see is left out without ending it.
  */
 export class RunStream {
   private readonly walker: TreeWalker;
+  /**
+   * `path[0..depth]`: the elements from the top of the walk down to the last text node's parent
+   * (entries above `depth` are stale and overwritten; the arrays are never shortened, which costs
+   * more than the comparisons it would save), `infos` alongside.
+   */
   private readonly path: Element[] = [];
   private readonly infos: ElementInfo[] = [];
+  private depth = -1;
   private readonly climbed: Element[] = [];
   /** What is above the elements at the top of the walk. */
   private readonly base: ElementInfo;
   /** The root's own block, for `ownOnly` walks. */
   private readonly own: Element | null;
-  /** Hidden or editable elements under the root, found by one native query instead of attribute reads per element. */
-  private readonly ruled: Map<Element, TextState>;
-  private readonly attributes = (element: Element): TextState =>
-    this.ruled.size > 0 ? (this.ruled.get(element) ?? VISIBLE) : VISIBLE;
   /** The run being gathered (container null: none). */
   private readonly run: { container: Element | null; nodes: Text[]; texts: string[] } = {
     container: null,
     nodes: [],
     texts: [],
   };
-  // the last two parents: prose alternates between a paragraph and its inline children
-  private lastParent: Element | null = null;
-  private lastInfo: ElementInfo | null = null;
-  private prevParent: Element | null = null;
-  private prevInfo: ElementInfo | null = null;
   private finished = false;
   private readonly skip: ((container: Element) => boolean) | undefined;
   /** The walk is inside a shadow tree: styles are read for every element (see dom-rules.ts). */
@@ -112,17 +112,13 @@ export class RunStream {
     this.inShadow = isInShadowTree(root);
     const doc = root.ownerDocument as Document;
     this.walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    this.ruled = new Map();
-    for (const element of root.querySelectorAll(ATTRIBUTE_SELECTOR)) {
-      const state = attributeState(element);
-      if (state !== VISIBLE) this.ruled.set(element, state);
-    }
     if (root.nodeType === 1) {
       const element = root as Element;
       this.base = aboveOf(element);
-      const info = classify(element, this.base, attributeState, this.inShadow);
+      const info = classify(element, this.base, this.inShadow);
       this.path.push(element);
       this.infos.push(info);
+      this.depth = 0;
       this.own = options.ownOnly ? info.container : null;
     } else {
       const host = (root as ShadowRoot).host;
@@ -131,29 +127,36 @@ export class RunStream {
     }
   }
 
-  /** What is known of a text node's parent: found on the path, or worked out from its nearest ancestor there. */
-  private infoOf(parent: Element): ElementInfo {
+  /**
+   * What is known of a text node's parent that is not at the path's tail: found further up the
+   * path, or classified from its nearest ancestor there (the path then ends at it).
+   */
+  private place(parent: Element): ElementInfo {
     const path = this.path;
+    const infos = this.infos;
     const climbed = this.climbed;
-    let depth = -1;
-    for (let el: Element | null = parent; el; el = el.parentElement) {
-      const at = path.lastIndexOf(el);
-      if (at >= 0) {
-        depth = at;
+    const top = this.depth;
+    let at = -1;
+    let count = 0;
+    for (let el: Element | null = parent; el !== null; el = el.parentElement) {
+      let k = top;
+      while (k >= 0 && path[k] !== el) k--;
+      if (k >= 0) {
+        at = k;
         break;
       }
-      climbed.push(el);
+      climbed[count++] = el;
     }
-    path.length = depth + 1;
-    this.infos.length = depth + 1;
-    let above = depth >= 0 ? (this.infos[depth] as ElementInfo) : this.base;
-    for (let k = climbed.length - 1; k >= 0; k--) {
-      const element = climbed[k] as Element;
-      above = classify(element, above, this.attributes, this.inShadow);
-      path.push(element);
-      this.infos.push(above);
+    let above = at >= 0 ? (infos[at] as ElementInfo) : this.base;
+    let depth = at;
+    while (count > 0) {
+      const element = climbed[--count] as Element;
+      above = classify(element, above, this.inShadow);
+      depth++;
+      path[depth] = element;
+      infos[depth] = above;
     }
-    climbed.length = 0;
+    this.depth = depth;
     return above;
   }
 
@@ -171,11 +174,40 @@ export class RunStream {
   /** In an `ownOnly` walk: the outermost block on the current path below the root, to step over. */
   private nestedBlockOnPath(): Element | null {
     const { path, infos } = this;
-    for (let i = 1; i < path.length; i++) {
+    for (let i = 1; i <= this.depth; i++) {
       const info = infos[i] as ElementInfo;
       if (info.container === path[i]) return path[i] as Element;
     }
     return null;
+  }
+
+  /**
+   * A visible text node whose block is not the gathered run's: ends that run, and starts one of
+   * this block unless it is skipped. Returns false when the node is not taken.
+   */
+  private startRun(container: Element | null): boolean {
+    const run = this.run;
+    const own = this.own;
+    if (own !== null && container !== own) {
+      // a nested block's text ends the run, and the block is not ours to read: step over it
+      if (run.container !== null) this.endRun();
+      const block = this.nestedBlockOnPath();
+      if (block !== null) {
+        let last: Node = block;
+        while (last.lastChild) last = last.lastChild;
+        this.walker.currentNode = last;
+      }
+      return false;
+    }
+    if (this.skip?.(container as Element)) {
+      if (run.container !== null) this.endRun();
+      return false;
+    }
+    if (run.container !== container) {
+      if (run.container !== null) this.endRun();
+      run.container = container;
+    }
+    return true;
   }
 
   /**
@@ -185,50 +217,35 @@ export class RunStream {
   pull(shouldStop: () => boolean): boolean {
     if (this.finished) return true;
     const run = this.run;
+    const nodes = run.nodes;
+    const texts = run.texts;
     const walker = this.walker;
-    const own = this.own;
+    const path = this.path;
+    const infos = this.infos;
     let sinceCheck = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       const data = (node as Text).data;
       // white space between elements (indentation): matches skip it anyway, and looking up its
-      // parent (often a block holding nothing but other blocks) would cost a style read
-      if (isBlank(data)) continue;
+      // parent (often a block holding nothing but other blocks) would cost a style read. The
+      // first character answers for nearly every other node without a call.
+      const first = data.charCodeAt(0);
+      if (!(first > 0x20 && first !== 0xa0 && first !== 0x3000) && isBlank(data)) continue;
       const parent = node.parentElement;
-      if (parent !== this.lastParent) {
-        let info: ElementInfo | null;
-        if (parent === this.prevParent) info = this.prevInfo;
-        else info = parent ? this.infoOf(parent) : this.base;
-        this.prevParent = this.lastParent;
-        this.prevInfo = this.lastInfo;
-        this.lastParent = parent;
-        this.lastInfo = info;
-      }
-      const info = this.lastInfo as ElementInfo;
+      const depth = this.depth;
+      let info: ElementInfo;
+      if (depth >= 0 && path[depth] === parent) info = infos[depth] as ElementInfo;
+      else if (depth >= 1 && path[depth - 1] === parent) {
+        this.depth = depth - 1;
+        info = infos[depth - 1] as ElementInfo;
+      } else info = parent !== null ? this.place(parent) : this.base;
       const state = info.state;
-      if (state === BARRIER) {
-        if (run.container !== null) this.endRun();
-      } else if (state !== INVISIBLE) {
-        const container = info.container as Element;
-        if (own !== null && container !== own) {
-          // a nested block's text ends the run, and the block is not ours to read: step over it
-          if (run.container !== null) this.endRun();
-          const block = this.nestedBlockOnPath();
-          if (block !== null) {
-            let last: Node = block;
-            while (last.lastChild) last = last.lastChild;
-            walker.currentNode = last;
-          }
-        } else if (this.skip?.(container)) {
-          if (run.container !== null) this.endRun();
-        } else {
-          if (run.container !== container) {
-            if (run.container !== null) this.endRun();
-            run.container = container;
-          }
-          run.nodes.push(node as Text);
-          run.texts.push(data);
+      if (state === VISIBLE) {
+        const container = info.container;
+        if ((container === run.container && container !== null) || this.startRun(container)) {
+          nodes.push(node as Text);
+          texts.push(data);
         }
-      }
+      } else if (state === BARRIER && run.container !== null) this.endRun();
       if (++sinceCheck >= 16) {
         sinceCheck = 0;
         if (shouldStop()) return false;

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { infoOf } from '../../lib/page/dom-rules';
 import {
   type MarkSink,
   matchedText,
@@ -218,5 +219,63 @@ describe('what the reader sees', () => {
     const runs: string[] = [];
     new RunStream(shadow, (run) => runs.push(run.texts.join(''))).pull(() => false);
     expect(runs).toEqual(['影子里的千县工程']);
+  });
+});
+
+describe('elements the tag decides and elements whose style is read', () => {
+  const texts = (root: Element, descend = true) => collectRuns(root, descend).map((r) => r.texts.join(''));
+
+  it('reads the style of a link with any attribute beyond a plain link’s, and of a bare tag with a class', () => {
+    const root = page(
+      '<style>a.gone, b.gone { display: none } .block { display: block }</style>' +
+        '<p>千县<a href="#x" title="t" rel="r" target="_blank">工</a>程</p>' +
+        '<p>三医<a href="#x" class="gone">删</a>协同</p>' +
+        '<p>紧密型<b class="gone">删</b>医共体</p>' +
+        '<p>甲<a class="block">乙</a>丙</p>',
+    );
+    expect(texts(root)).toEqual(['千县工程', '三医协同', '紧密型医共体', '甲', '乙', '丙']);
+  });
+
+  it('finds hidden and editable elements by their attributes wherever the tag alone would decide', () => {
+    const root = page(
+      '<p>千县<b hidden>x</b>工程</p><p>三医<a href="#" hidden>y</a>协同</p>' +
+        '<p>前<span contenteditable="">可编辑</span>后</p><p>前<span contenteditable="false">乙</span>后</p>' +
+        '<p>前<span data-policy-cross-ref-ui="">界面</span>后</p>',
+    );
+    expect(texts(root)).toEqual(['千县工程', '三医协同', '前', '后', '前乙后', '前', '后']);
+  });
+
+  it('agrees with the rule for one element looked up alone (infoOf) for every element', () => {
+    const root = page(
+      '<div id="a"><p>千县<b>工<i>程</i></b><a href="#">链</a></p><span style="display:block">块<em>内</em></span>' +
+        '<div style="display:flex"><b>项</b><span>目</span></div><div style="display:contents"><b>透</b>明</div></div>',
+    );
+    const byNode = new Map<Text, Element>();
+    for (const run of collectRuns(root, true)) for (const node of run.nodes) byNode.set(node, run.container);
+    expect(byNode.size).toBeGreaterThan(8);
+    for (const [node, container] of byNode) expect(infoOf(node).container).toBe(container);
+  });
+
+  it('walks back up past several levels and into a sibling subtree, and skips blank text of every kind', () => {
+    const root = page(
+      '<div><p>一<b>二<i>三<em>四</em></i></b></p>\n <p>五<span>六</span></p>\u00a0<p>\u3000七</p>' +
+        '<ul><li>八<b>九</b></li><li>十</li></ul>十一</div>',
+    );
+    const runs = collectRuns(root, true);
+    expect(runs.map((r) => r.texts.join(''))).toEqual(['一二三四', '五六', '\u3000七', '八九', '十', '十一']);
+    expect(runs.map((r) => r.container.localName)).toEqual(['p', 'p', 'p', 'li', 'li', 'div']);
+  });
+
+  it('gives the same runs when paused after every few nodes as in one go', () => {
+    const html = '<p>千县<b>工</b>程<a href="#">甲</a>乙</p><div>丙<p>丁<i>戊</i></p>己</div>'.repeat(6);
+    const whole = collectRuns(page(html), true).map((r) => [r.container, r.nodes.slice(), r.texts.join('')]);
+    const paused: unknown[] = [];
+    const stream = new RunStream(document.body, (run) =>
+      paused.push([run.container, run.nodes.slice(), run.texts.join('')]),
+    );
+    let asked = 0;
+    while (!stream.pull(() => ++asked % 2 === 0));
+    expect(asked).toBeGreaterThan(2);
+    expect(paused).toEqual(whole);
   });
 });
