@@ -52,27 +52,34 @@ export interface CompiledMatcher {
 /**
  * A built matcher as compact text, for shipping a fixed catalogue inside a script: the trie in
  * preorder, one code unit per node, children sorted. Folded pattern characters are never ASCII
- * capitals (the fold table lowers them), so capitals serve as markers: `Z` after a node says a
- * pattern ends there, `A`…`Y` before a node go up 1…25 levels first. Patterns are numbered in the
- * order their ends appear; each has an index into `terms` and, if ruled, one into `needs`.
- * Restoring reads the text once into typed arrays (no trie is built, no pattern folded); the
- * restored patterns carry their matching key as `form` (the written form is not shipped).
+ * capitals (the fold table lowers them), so capitals serve as markers: `Y` after a node says a
+ * term's first pattern (its canonical name, in a catalogue) ends there, `Z` that another pattern
+ * ends there, `A`…`X` before a node go up 1…24 levels first. Patterns are numbered in the order
+ * their ends appear, terms in the order their `Y`s appear, so a `Y` pattern's term needs no index:
+ * only `Z` patterns list theirs. Restoring reads the text once into typed arrays (no trie is
+ * built, no pattern folded); the restored patterns carry their matching key as `form` (the written
+ * form is not shipped), and `packedTermKeys` reads each term's first key back as its name.
  */
 export interface PackedMatcher {
-  format: 2;
+  format: 3;
   fold: string;
   trie: string;
+  /** Term ids, in the order of their `Y` patterns. */
   terms: readonly string[];
-  /** Per pattern, its term's index in `terms`. */
-  patternTerms: readonly number[];
+  /** Per `Z` pattern, in order, its term's index in `terms`. */
+  otherTerms: readonly number[];
   needs: readonly string[];
-  /** [pattern, index in `needs`] for the patterns with a context need. */
+  /**
+   * The patterns with a context need, in pattern order, one number each:
+   * (pattern − the previous such pattern) × needs.length + its index in `needs`.
+   */
   patternNeeds: readonly number[];
 }
 
 const PACK_END = 0x5a; // 'Z'
+const PACK_FIRST = 0x59; // 'Y'
 const PACK_UP = 0x40; // 'A' - 1: 'A' goes up one level
-const PACK_MAX_UP = PACK_END - PACK_UP - 1;
+const PACK_MAX_UP = PACK_FIRST - PACK_UP - 1;
 
 const NO_NODE = -1;
 /** Trie nodes are packed with a 16-bit character into one int32 key. */
@@ -316,11 +323,15 @@ export class Matcher {
       charOf[child] = key & 0xffff;
     }
     for (const list of children) list.sort((a, b) => (charOf[a] as number) - (charOf[b] as number));
-    const terms: string[] = [];
-    const termIndex = new Map<string, number>();
-    const needs: string[] = [];
-    const patternTerms: number[] = [];
-    const patternNeeds: number[] = [];
+    // each term's first pattern that the trie holds (a form whose key is taken by an earlier
+    // pattern never ends a node)
+    const first = new Map<string, number>();
+    for (const pattern of this.terminal)
+      if (pattern !== NO_NODE) {
+        const { termId } = this.patterns[pattern] as Pattern;
+        if (pattern < (first.get(termId) ?? Number.POSITIVE_INFINITY)) first.set(termId, pattern);
+      }
+    const ends: { pattern: number; first: boolean }[] = [];
     let trie = '';
     let up = 0;
     const visit = (node: number) => {
@@ -332,31 +343,38 @@ export class Matcher {
         trie += String.fromCharCode(c);
         const pattern = this.terminal[child] as number;
         if (pattern !== NO_NODE) {
-          trie += String.fromCharCode(PACK_END);
-          const { termId, needs: need } = this.patterns[pattern] as Pattern;
-          let t = termIndex.get(termId);
-          if (t === undefined) {
-            t = terms.length;
-            terms.push(termId);
-            termIndex.set(termId, t);
-          }
-          if (need !== undefined) {
-            if (!needs.includes(need)) needs.push(need);
-            patternNeeds.push(patternTerms.length, needs.indexOf(need));
-          }
-          patternTerms.push(t);
+          const isFirst = first.get((this.patterns[pattern] as Pattern).termId) === pattern;
+          trie += String.fromCharCode(isFirst ? PACK_FIRST : PACK_END);
+          ends.push({ pattern, first: isFirst });
         }
         visit(child);
         up++;
       }
     };
     visit(0);
-    return { format: 2, fold: foldFingerprint(), trie, terms, patternTerms, needs, patternNeeds };
+    const terms = ends.filter((e) => e.first).map((e) => (this.patterns[e.pattern] as Pattern).termId);
+    const termIndex = new Map(terms.map((id, i) => [id, i]));
+    const otherTerms: number[] = [];
+    const needs: string[] = [];
+    const patternNeeds: number[] = [];
+    let previous = 0;
+    for (const end of ends) {
+      const { termId, needs: need } = this.patterns[end.pattern] as Pattern;
+      if (!end.first) otherTerms.push(termIndex.get(termId) as number);
+      if (need !== undefined && !needs.includes(need)) needs.push(need);
+    }
+    for (const [index, end] of ends.entries()) {
+      const need = (this.patterns[end.pattern] as Pattern).needs;
+      if (need === undefined) continue;
+      patternNeeds.push((index - previous) * needs.length + needs.indexOf(need));
+      previous = index;
+    }
+    return { format: 3, fold: foldFingerprint(), trie, terms, otherTerms, needs, patternNeeds };
   }
 
   static fromPacked(packed: PackedMatcher, options: MatcherOptions = {}): Matcher {
-    if (packed.format !== 2) throw new Error('packed matcher: unknown format');
-    const { trie, terms, patternTerms, needs } = packed;
+    if (packed.format !== 3) throw new Error('packed matcher: unknown format');
+    const { trie, terms, otherTerms, needs } = packed;
     const size = trie.length + 1;
     const terminal = new Int32Array(size).fill(NO_NODE);
     const edges = new Int32Array(2 * size);
@@ -370,18 +388,19 @@ export class Matcher {
     let depth = 0;
     let nodes = 1;
     let edgeCount = 0;
+    let firsts = 0;
+    let others = 0;
     for (let i = 0; i < trie.length; i++) {
       const c = trie.charCodeAt(i);
-      if (c === PACK_END) {
-        const index = patterns.length;
-        terminal[path[depth] as number] = index;
+      if (c === PACK_END || c === PACK_FIRST) {
+        terminal[path[depth] as number] = patterns.length;
         patterns.push({
-          termId: terms[patternTerms[index] as number] as string,
+          termId: terms[c === PACK_FIRST ? firsts++ : (otherTerms[others++] as number)] as string,
           form: pathKeys[depth] as string,
         });
         latinStart.push(isLatinWordChar(pathChars[1] as number) ? 1 : 0);
         latinEnd.push(isLatinWordChar(pathChars[depth] as number) ? 1 : 0);
-      } else if (c > PACK_UP && c < PACK_END) {
+      } else if (c > PACK_UP && c < PACK_FIRST) {
         depth -= c - PACK_UP;
       } else {
         const node = nodes++;
@@ -397,9 +416,11 @@ export class Matcher {
         pathChars[depth] = c;
       }
     }
-    for (let i = 0; i + 1 < packed.patternNeeds.length; i += 2) {
-      const pattern = patterns[packed.patternNeeds[i] as number];
-      if (pattern) pattern.needs = needs[packed.patternNeeds[i + 1] as number];
+    for (let i = 0, index = 0; i < packed.patternNeeds.length; i++) {
+      const code = packed.patternNeeds[i] as number;
+      index += Math.floor(code / needs.length);
+      const pattern = patterns[index];
+      if (pattern) pattern.needs = needs[code % needs.length];
     }
     return new Matcher(patterns, options, {
       format: 1,
@@ -412,6 +433,22 @@ export class Matcher {
       latinStart: Uint8Array.from(latinStart),
       latinEnd: Uint8Array.from(latinEnd),
     });
+  }
+
+  /**
+   * Each term's first key in a packed matcher (the key of its canonical name, in a catalogue), by
+   * term id: the names a script shipping the packed matcher need not ship again.
+   */
+  static packedTermKeys(packed: PackedMatcher): Map<string, string> {
+    const keys = new Map<string, string>();
+    let path = '';
+    for (let i = 0; i < packed.trie.length; i++) {
+      const c = packed.trie.charCodeAt(i);
+      if (c === PACK_FIRST) keys.set(packed.terms[keys.size] as string, path);
+      else if (c > PACK_UP && c < PACK_FIRST) path = path.slice(0, path.length - (c - PACK_UP));
+      else if (c !== PACK_END) path += String.fromCharCode(c);
+    }
+    return keys;
   }
 
   findAll(text: string): Match[] {

@@ -225,6 +225,41 @@ describe('packed matcher (the bundled catalogue, packed at build)', () => {
     }
   });
 
+  it('numbers terms by their first patterns, so an alias may name a term before its first pattern appears', () => {
+    const patterns = [
+      { termId: 'b', form: '县域医共体' }, // b's first pattern, after its alias 医共体 in the preorder
+      { termId: 'b', form: '医共体' },
+      { termId: 'a', form: '紧密型医共体', needs: 'health' },
+      { termId: 'a', form: '医联体', needs: 'other' },
+      { termId: 'a', form: '医联' },
+    ];
+    const built = new Matcher(patterns, { context: (_text, needs) => needs === 'health' });
+    const packed = built.pack();
+    const restored = Matcher.fromPacked(packed, { context: (_text, needs) => needs === 'health' });
+    const described = (m: Matcher) =>
+      m.patterns.map((p) => `${p.termId}:${p.form.replace(/\s/gu, '')}:${p.needs ?? ''}`).sort();
+    expect(described(restored)).toEqual(described(built));
+    expect([...Matcher.packedTermKeys(packed)].sort()).toEqual([
+      ['a', '紧密型医共体'],
+      ['b', '县域医共体'],
+    ]);
+    const text = '紧密型医共体、医联体、医联和县域医共体';
+    expect(restored.findAll(text).map((m) => [restored.patterns[m.pattern]?.termId, m.start, m.end])).toEqual(
+      built.findAll(text).map((m) => [built.patterns[m.pattern]?.termId, m.start, m.end]),
+    );
+  });
+
+  it('gives every catalogue name back: first keys of the packed trie, the few unlike them shipped apart', async () => {
+    const { TERM_FORMS } = await import('../../lib/terms/catalogue-forms');
+    const { CATALOGUE_MATCHER, CATALOGUE_NAMES_UNLIKE_KEYS } = await import('../../lib/terms/catalogue-matcher');
+    const names = new Map([
+      ...Matcher.packedTermKeys(CATALOGUE_MATCHER),
+      ...Object.entries(CATALOGUE_NAMES_UNLIKE_KEYS),
+    ]);
+    expect(names).toEqual(new Map(TERM_FORMS.map((t) => [t.id, t.canonical])));
+    expect(Object.keys(CATALOGUE_NAMES_UNLIKE_KEYS).length).toBeLessThan(10);
+  });
+
   it('is current: the generated module is what the catalogue gives', async () => {
     const { readFileSync } = await import('node:fs');
     const { matcherModuleProblems, MATCHER_MODULE_PATH } = await import('../../lib/terms/catalogue-matcher-build');
