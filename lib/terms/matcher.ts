@@ -66,7 +66,10 @@ export interface PackedMatcher {
   trie: string;
   /** Term ids, in the order of their `Y` patterns. */
   terms: readonly string[];
-  /** Per `Z` pattern, in order, its term's index in `terms`. */
+  /**
+   * Per `Z` pattern, in order: 0 when its term is the previous pattern's (an alias next to its
+   * name, an English plural), otherwise 1 + its term's index in `terms`.
+   */
   otherTerms: readonly number[];
   needs: readonly string[];
   /**
@@ -358,9 +361,11 @@ export class Matcher {
     const needs: string[] = [];
     const patternNeeds: number[] = [];
     let previous = 0;
+    let previousTerm = '';
     for (const end of ends) {
       const { termId, needs: need } = this.patterns[end.pattern] as Pattern;
-      if (!end.first) otherTerms.push(termIndex.get(termId) as number);
+      if (!end.first) otherTerms.push(termId === previousTerm ? 0 : (termIndex.get(termId) as number) + 1);
+      previousTerm = termId;
       if (need !== undefined && !needs.includes(need)) needs.push(need);
     }
     for (const [index, end] of ends.entries()) {
@@ -390,14 +395,15 @@ export class Matcher {
     let edgeCount = 0;
     let firsts = 0;
     let others = 0;
+    let termId = ''; // the previous pattern's term
     for (let i = 0; i < trie.length; i++) {
       const c = trie.charCodeAt(i);
       if (c === PACK_END || c === PACK_FIRST) {
         terminal[path[depth] as number] = patterns.length;
-        patterns.push({
-          termId: terms[c === PACK_FIRST ? firsts++ : (otherTerms[others++] as number)] as string,
-          form: pathKeys[depth] as string,
-        });
+        const other = c === PACK_END ? (otherTerms[others++] as number) : 0;
+        if (c === PACK_FIRST) termId = terms[firsts++] as string;
+        else if (other > 0) termId = terms[other - 1] as string;
+        patterns.push({ termId, form: pathKeys[depth] as string });
         latinStart.push(isLatinWordChar(pathChars[1] as number) ? 1 : 0);
         latinEnd.push(isLatinWordChar(pathChars[depth] as number) ? 1 : 0);
       } else if (c > PACK_UP && c < PACK_FIRST) {
