@@ -11,7 +11,7 @@ import {
   watchMarking,
 } from '../../lib/settings/marking';
 import { CATALOGUE_MATCHER, CATALOGUE_NAMES_UNLIKE_KEYS, CATALOGUE_PRINT } from '../../lib/terms/catalogue-matcher';
-import { Matcher } from '../../lib/terms/matcher';
+import { type Matcher, packedTermKeys } from '../../lib/terms/matcher';
 import { termMatcherFromPacked } from '../../lib/terms/patterns';
 import { restoreStoredMatcher, USER_MATCHER_KEY } from '../../lib/terms/user-matcher';
 import { FLASH_HIGHLIGHT, HighlightSink, hasHighlightApi, WrapSink } from './highlight-sink';
@@ -30,10 +30,7 @@ let userNames = new Map<string, string>();
 /** Whether the user has changed the catalogue at all (own terms, aliases, hidden terms): mark-privacy.ts. */
 let userCatalogue = false;
 export function canonicalOf(termId: string): string {
-  catalogueNames ??= new Map([
-    ...Matcher.packedTermKeys(CATALOGUE_MATCHER),
-    ...Object.entries(CATALOGUE_NAMES_UNLIKE_KEYS),
-  ]);
+  catalogueNames ??= new Map([...packedTermKeys(CATALOGUE_MATCHER), ...Object.entries(CATALOGUE_NAMES_UNLIKE_KEYS)]);
   return catalogueNames.get(termId) ?? userNames.get(termId) ?? termId;
 }
 

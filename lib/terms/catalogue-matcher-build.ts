@@ -1,5 +1,5 @@
 import { catalogueFormsOf } from './catalogue-build';
-import { Matcher } from './matcher';
+import { packedTermKeys, packMatcher } from './matcher';
 import { createTermMatcher } from './patterns';
 import type { TermForms } from './types';
 import { bundledPrint } from './user-matcher';
@@ -13,10 +13,10 @@ import { bundledPrint } from './user-matcher';
 export const MATCHER_MODULE_PATH = 'lib/terms/catalogue-matcher.ts';
 
 export function renderMatcherModule(forms: readonly TermForms[]): string {
-  const packed = createTermMatcher(forms).pack();
+  const packed = packMatcher(createTermMatcher(forms));
   // names are not shipped apart: a term's first key is its canonical name folded, which for
   // nearly every term is the name itself; only the others are listed
-  const keys = Matcher.packedTermKeys(packed);
+  const keys = packedTermKeys(packed);
   const unlike = Object.fromEntries(
     forms.filter((t) => keys.get(t.id) !== t.canonical).map((t) => [t.id, t.canonical]),
   );
@@ -39,7 +39,7 @@ export const CATALOGUE_MATCHER: PackedMatcher = {
   patternNeeds: ${json(packed.patternNeeds)},
 };
 
-/** The canonical names that are not their term's first key in the packed trie (Matcher.packedTermKeys). */
+/** The canonical names that are not their term's first key in the packed trie (packedTermKeys in matcher.ts). */
 export const CATALOGUE_NAMES_UNLIKE_KEYS: Readonly<Record<string, string>> = ${json(unlike)};
 `;
 }

@@ -16,5 +16,5 @@ export const CATALOGUE_MATCHER: PackedMatcher = {
   patternNeeds: [0,4,25,3,11,3,3,3,63,3,107,3,13,3,3,3,3,3,9,3,3,3,7,3,3,3,3,3,3,3,3,3,11,3,30,2,14,2,2,2,2,2,2,2,2,3,3,10,2,2,10,2,2,2,2,2,2,2,14,8,2,2,4,2,2,14,2,2,2,4,4,42,42,2,122,16,2,2,2,2,2,22,16,2,12,2,2,2,2,28,2,14,2,20,2,2,32,50,2,2,6,8,2],
 };
 
-/** The canonical names that are not their term's first key in the packed trie (Matcher.packedTermKeys). */
+/** The canonical names that are not their term's first key in the packed trie (packedTermKeys in matcher.ts). */
 export const CATALOGUE_NAMES_UNLIKE_KEYS: Readonly<Record<string, string>> = {"yi-yi-wu-n":"1+1+5+N","yi-shiwu-n":"1+15+N","yilianti":"医联（共）体","drg-dip-zhifu-gaige":"DRG/DIP支付方式改革"};

@@ -308,75 +308,6 @@ export class Matcher {
     return new Matcher(compiled.patterns, options, compiled);
   }
 
-  /** The built matcher as compact text (see PackedMatcher); `Matcher.fromPacked` restores it. */
-  pack(): PackedMatcher {
-    // children of each node, sorted by character: the preorder is then fixed by the patterns alone
-    const children: number[][] = Array.from({ length: this.nodeCount }, () => []);
-    const charOf = new Int32Array(this.nodeCount);
-    for (const c of this.rootChars) {
-      const child = this.rootChild[c] as number;
-      (children[0] as number[]).push(child);
-      charOf[child] = c;
-    }
-    for (let slot = 0; slot < this.edgeKeys.length; slot++) {
-      const key = this.edgeKeys[slot] as number;
-      if (key === 0) continue;
-      const child = this.edgeNodes[slot] as number;
-      (children[key >>> 16] as number[]).push(child);
-      charOf[child] = key & 0xffff;
-    }
-    for (const list of children) list.sort((a, b) => (charOf[a] as number) - (charOf[b] as number));
-    // each term's first pattern that the trie holds (a form whose key is taken by an earlier
-    // pattern never ends a node)
-    const first = new Map<string, number>();
-    for (const pattern of this.terminal)
-      if (pattern !== NO_NODE) {
-        const { termId } = this.patterns[pattern] as Pattern;
-        if (pattern < (first.get(termId) ?? Number.POSITIVE_INFINITY)) first.set(termId, pattern);
-      }
-    const ends: { pattern: number; first: boolean }[] = [];
-    let trie = '';
-    let up = 0;
-    const visit = (node: number) => {
-      for (const child of children[node] as number[]) {
-        const c = charOf[child] as number;
-        if (c >= 0x41 && c <= PACK_END) throw new Error('packed matcher: a folded pattern holds an ASCII capital');
-        for (; up > 0; up -= Math.min(up, PACK_MAX_UP))
-          trie += String.fromCharCode(PACK_UP + Math.min(up, PACK_MAX_UP));
-        trie += String.fromCharCode(c);
-        const pattern = this.terminal[child] as number;
-        if (pattern !== NO_NODE) {
-          const isFirst = first.get((this.patterns[pattern] as Pattern).termId) === pattern;
-          trie += String.fromCharCode(isFirst ? PACK_FIRST : PACK_END);
-          ends.push({ pattern, first: isFirst });
-        }
-        visit(child);
-        up++;
-      }
-    };
-    visit(0);
-    const terms = ends.filter((e) => e.first).map((e) => (this.patterns[e.pattern] as Pattern).termId);
-    const termIndex = new Map(terms.map((id, i) => [id, i]));
-    const otherTerms: number[] = [];
-    const needs: string[] = [];
-    const patternNeeds: number[] = [];
-    let previous = 0;
-    let previousTerm = '';
-    for (const end of ends) {
-      const { termId, needs: need } = this.patterns[end.pattern] as Pattern;
-      if (!end.first) otherTerms.push(termId === previousTerm ? 0 : (termIndex.get(termId) as number) + 1);
-      previousTerm = termId;
-      if (need !== undefined && !needs.includes(need)) needs.push(need);
-    }
-    for (const [index, end] of ends.entries()) {
-      const need = (this.patterns[end.pattern] as Pattern).needs;
-      if (need === undefined) continue;
-      patternNeeds.push((index - previous) * needs.length + needs.indexOf(need));
-      previous = index;
-    }
-    return { format: 3, fold: foldFingerprint(), trie, terms, otherTerms, needs, patternNeeds };
-  }
-
   static fromPacked(packed: PackedMatcher, options: MatcherOptions = {}): Matcher {
     if (packed.format !== 3) throw new Error('packed matcher: unknown format');
     const { trie, terms, otherTerms, needs } = packed;
@@ -441,22 +372,6 @@ export class Matcher {
     });
   }
 
-  /**
-   * Each term's first key in a packed matcher (the key of its canonical name, in a catalogue), by
-   * term id: the names a script shipping the packed matcher need not ship again.
-   */
-  static packedTermKeys(packed: PackedMatcher): Map<string, string> {
-    const keys = new Map<string, string>();
-    let path = '';
-    for (let i = 0; i < packed.trie.length; i++) {
-      const c = packed.trie.charCodeAt(i);
-      if (c === PACK_FIRST) keys.set(packed.terms[keys.size] as string, path);
-      else if (c > PACK_UP && c < PACK_FIRST) path = path.slice(0, path.length - (c - PACK_UP));
-      else if (c !== PACK_END) path += String.fromCharCode(c);
-    }
-    return keys;
-  }
-
   findAll(text: string): Match[] {
     const out: Match[] = [];
     this.scan(text, (pattern, start, end) => out.push({ pattern, start, end }));
@@ -470,6 +385,94 @@ export class Matcher {
       return false;
     return true;
   }
+}
+
+/**
+ * A built matcher as compact text (see PackedMatcher); `Matcher.fromPacked` restores it. A
+ * function apart from the class, read from the matcher's compiled tables: only build scripts pack,
+ * and the content script, which restores, does not carry it.
+ */
+export function packMatcher(matcher: Matcher): PackedMatcher {
+  const { patterns, nodeCount, roots, edges, terminal } = matcher.compile();
+  // children of each node, sorted by character: the preorder is then fixed by the patterns alone
+  const children: number[][] = Array.from({ length: nodeCount }, () => []);
+  const charOf = new Int32Array(nodeCount);
+  for (let i = 0; i + 1 < roots.length; i += 2) {
+    const child = roots[i + 1] as number;
+    (children[0] as number[]).push(child);
+    charOf[child] = roots[i] as number;
+  }
+  for (let i = 0; i + 1 < edges.length; i += 2) {
+    const key = edges[i] as number;
+    const child = edges[i + 1] as number;
+    (children[key >>> 16] as number[]).push(child);
+    charOf[child] = key & 0xffff;
+  }
+  for (const list of children) list.sort((a, b) => (charOf[a] as number) - (charOf[b] as number));
+  // each term's first pattern that the trie holds (a form whose key is taken by an earlier
+  // pattern never ends a node)
+  const first = new Map<string, number>();
+  for (const pattern of terminal)
+    if (pattern !== NO_NODE) {
+      const { termId } = patterns[pattern] as Pattern;
+      if (pattern < (first.get(termId) ?? Number.POSITIVE_INFINITY)) first.set(termId, pattern);
+    }
+  const ends: { pattern: number; first: boolean }[] = [];
+  let trie = '';
+  let up = 0;
+  const visit = (node: number) => {
+    for (const child of children[node] as number[]) {
+      const c = charOf[child] as number;
+      if (c >= 0x41 && c <= PACK_END) throw new Error('packed matcher: a folded pattern holds an ASCII capital');
+      for (; up > 0; up -= Math.min(up, PACK_MAX_UP)) trie += String.fromCharCode(PACK_UP + Math.min(up, PACK_MAX_UP));
+      trie += String.fromCharCode(c);
+      const pattern = terminal[child] as number;
+      if (pattern !== NO_NODE) {
+        const isFirst = first.get((patterns[pattern] as Pattern).termId) === pattern;
+        trie += String.fromCharCode(isFirst ? PACK_FIRST : PACK_END);
+        ends.push({ pattern, first: isFirst });
+      }
+      visit(child);
+      up++;
+    }
+  };
+  visit(0);
+  const terms = ends.filter((e) => e.first).map((e) => (patterns[e.pattern] as Pattern).termId);
+  const termIndex = new Map(terms.map((id, i) => [id, i]));
+  const otherTerms: number[] = [];
+  const needs: string[] = [];
+  const patternNeeds: number[] = [];
+  let previousTerm = '';
+  for (const end of ends) {
+    const { termId, needs: need } = patterns[end.pattern] as Pattern;
+    if (!end.first) otherTerms.push(termId === previousTerm ? 0 : (termIndex.get(termId) as number) + 1);
+    previousTerm = termId;
+    if (need !== undefined && !needs.includes(need)) needs.push(need);
+  }
+  let previous = 0;
+  for (const [index, end] of ends.entries()) {
+    const need = (patterns[end.pattern] as Pattern).needs;
+    if (need === undefined) continue;
+    patternNeeds.push((index - previous) * needs.length + needs.indexOf(need));
+    previous = index;
+  }
+  return { format: 3, fold: foldFingerprint(), trie, terms, otherTerms, needs, patternNeeds };
+}
+
+/**
+ * Each term's first key in a packed matcher (the key of its canonical name, in a catalogue), by
+ * term id: the names a script shipping the packed matcher need not ship again.
+ */
+export function packedTermKeys(packed: PackedMatcher): Map<string, string> {
+  const keys = new Map<string, string>();
+  let path = '';
+  for (let i = 0; i < packed.trie.length; i++) {
+    const c = packed.trie.charCodeAt(i);
+    if (c === PACK_FIRST) keys.set(packed.terms[keys.size] as string, path);
+    else if (c > PACK_UP && c < PACK_FIRST) path = path.slice(0, path.length - (c - PACK_UP));
+    else if (c !== PACK_END) path += String.fromCharCode(c);
+  }
+  return keys;
 }
 
 let foldPrint: string | null = null;
