@@ -10,8 +10,8 @@ import {
   siteOf,
   watchMarking,
 } from '../../lib/settings/marking';
-import { CATALOGUE_IDS, CATALOGUE_MATCHER, CATALOGUE_NAMES, CATALOGUE_PRINT } from '../../lib/terms/catalogue-matcher';
-import type { Matcher } from '../../lib/terms/matcher';
+import { CATALOGUE_MATCHER, CATALOGUE_NAMES_UNLIKE_KEYS, CATALOGUE_PRINT } from '../../lib/terms/catalogue-matcher';
+import { type Matcher, packedTermKeys } from '../../lib/terms/matcher';
 import { termMatcherFromPacked } from '../../lib/terms/patterns';
 import { restoreStoredMatcher, USER_MATCHER_KEY } from '../../lib/terms/user-matcher';
 import { FLASH_HIGHLIGHT, HighlightSink, hasHighlightApi, WrapSink } from './highlight-sink';
@@ -23,12 +23,16 @@ import { adoptDocumentStyles, type UiHost } from './ui-host';
 /** How often the shared highlight registry and page stylesheet are checked for tampering. */
 const REGISTRY_CHECK_MS = 1000;
 
-const CANONICAL = new Map(CATALOGUE_IDS.map((id, i) => [id, CATALOGUE_NAMES[i] as string]));
+/** The catalogue's names, read from the packed matcher's trie when first asked for (not shipped twice). */
+let catalogueNames: Map<string, string> | null = null;
 /** The user's own terms' names, from the stored matcher (never shown to the page). */
 let userNames = new Map<string, string>();
 /** Whether the user has changed the catalogue at all (own terms, aliases, hidden terms): mark-privacy.ts. */
 let userCatalogue = false;
-export const canonicalOf = (termId: string) => CANONICAL.get(termId) ?? userNames.get(termId) ?? termId;
+export function canonicalOf(termId: string): string {
+  catalogueNames ??= new Map([...packedTermKeys(CATALOGUE_MATCHER), ...Object.entries(CATALOGUE_NAMES_UNLIKE_KEYS)]);
+  return catalogueNames.get(termId) ?? userNames.get(termId) ?? termId;
+}
 
 let sharedMatcher: Matcher | null = null;
 function matcher(): Matcher {

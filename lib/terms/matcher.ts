@@ -52,27 +52,37 @@ export interface CompiledMatcher {
 /**
  * A built matcher as compact text, for shipping a fixed catalogue inside a script: the trie in
  * preorder, one code unit per node, children sorted. Folded pattern characters are never ASCII
- * capitals (the fold table lowers them), so capitals serve as markers: `Z` after a node says a
- * pattern ends there, `A`…`Y` before a node go up 1…25 levels first. Patterns are numbered in the
- * order their ends appear; each has an index into `terms` and, if ruled, one into `needs`.
- * Restoring reads the text once into typed arrays (no trie is built, no pattern folded); the
- * restored patterns carry their matching key as `form` (the written form is not shipped).
+ * capitals (the fold table lowers them), so capitals serve as markers: `Y` after a node says a
+ * term's first pattern (its canonical name, in a catalogue) ends there, `Z` that another pattern
+ * ends there, `A`…`X` before a node go up 1…24 levels first. Patterns are numbered in the order
+ * their ends appear, terms in the order their `Y`s appear, so a `Y` pattern's term needs no index:
+ * only `Z` patterns list theirs. Restoring reads the text once into typed arrays (no trie is
+ * built, no pattern folded); the restored patterns carry their matching key as `form` (the written
+ * form is not shipped), and `packedTermKeys` reads each term's first key back as its name.
  */
 export interface PackedMatcher {
-  format: 2;
+  format: 3;
   fold: string;
   trie: string;
+  /** Term ids, in the order of their `Y` patterns. */
   terms: readonly string[];
-  /** Per pattern, its term's index in `terms`. */
-  patternTerms: readonly number[];
+  /**
+   * Per `Z` pattern, in order: 0 when its term is the previous pattern's (an alias next to its
+   * name, an English plural), otherwise 1 + its term's index in `terms`.
+   */
+  otherTerms: readonly number[];
   needs: readonly string[];
-  /** [pattern, index in `needs`] for the patterns with a context need. */
+  /**
+   * The patterns with a context need, in pattern order, one number each:
+   * (pattern − the previous such pattern) × needs.length + its index in `needs`.
+   */
   patternNeeds: readonly number[];
 }
 
 const PACK_END = 0x5a; // 'Z'
+const PACK_FIRST = 0x59; // 'Y'
 const PACK_UP = 0x40; // 'A' - 1: 'A' goes up one level
-const PACK_MAX_UP = PACK_END - PACK_UP - 1;
+const PACK_MAX_UP = PACK_FIRST - PACK_UP - 1;
 
 const NO_NODE = -1;
 /**
@@ -359,65 +369,9 @@ export class Matcher {
     return new Matcher(compiled.patterns, options, compiled);
   }
 
-  /** The built matcher as compact text (see PackedMatcher); `Matcher.fromPacked` restores it. */
-  pack(): PackedMatcher {
-    // children of each node, sorted by character: the preorder is then fixed by the patterns alone
-    const children: number[][] = Array.from({ length: this.nodeCount }, () => []);
-    const charOf = new Int32Array(this.nodeCount);
-    for (const c of this.rootChars) {
-      const child = this.rootChild[c] as number;
-      (children[0] as number[]).push(child);
-      charOf[child] = c;
-    }
-    for (let slot = 0; slot < this.edgeKeys.length; slot++) {
-      const key = this.edgeKeys[slot] as number;
-      if (key === 0) continue;
-      const child = this.edgeNodes[slot] as number;
-      (children[key >>> 16] as number[]).push(child);
-      charOf[child] = key & 0xffff;
-    }
-    for (const list of children) list.sort((a, b) => (charOf[a] as number) - (charOf[b] as number));
-    const terms: string[] = [];
-    const termIndex = new Map<string, number>();
-    const needs: string[] = [];
-    const patternTerms: number[] = [];
-    const patternNeeds: number[] = [];
-    let trie = '';
-    let up = 0;
-    const visit = (node: number) => {
-      for (const child of children[node] as number[]) {
-        const c = charOf[child] as number;
-        if (c >= 0x41 && c <= PACK_END) throw new Error('packed matcher: a folded pattern holds an ASCII capital');
-        for (; up > 0; up -= Math.min(up, PACK_MAX_UP))
-          trie += String.fromCharCode(PACK_UP + Math.min(up, PACK_MAX_UP));
-        trie += String.fromCharCode(c);
-        const pattern = this.terminal[child] as number;
-        if (pattern !== NO_NODE) {
-          trie += String.fromCharCode(PACK_END);
-          const { termId, needs: need } = this.patterns[pattern] as Pattern;
-          let t = termIndex.get(termId);
-          if (t === undefined) {
-            t = terms.length;
-            terms.push(termId);
-            termIndex.set(termId, t);
-          }
-          if (need !== undefined) {
-            if (!needs.includes(need)) needs.push(need);
-            patternNeeds.push(patternTerms.length, needs.indexOf(need));
-          }
-          patternTerms.push(t);
-        }
-        visit(child);
-        up++;
-      }
-    };
-    visit(0);
-    return { format: 2, fold: foldFingerprint(), trie, terms, patternTerms, needs, patternNeeds };
-  }
-
   static fromPacked(packed: PackedMatcher, options: MatcherOptions = {}): Matcher {
-    if (packed.format !== 2) throw new Error('packed matcher: unknown format');
-    const { trie, terms, patternTerms, needs } = packed;
+    if (packed.format !== 3) throw new Error('packed matcher: unknown format');
+    const { trie, terms, otherTerms, needs } = packed;
     const size = trie.length + 1;
     const terminal = new Int32Array(size).fill(NO_NODE);
     const edges = new Int32Array(2 * size);
@@ -431,18 +385,20 @@ export class Matcher {
     let depth = 0;
     let nodes = 1;
     let edgeCount = 0;
+    let firsts = 0;
+    let others = 0;
+    let termId = ''; // the previous pattern's term
     for (let i = 0; i < trie.length; i++) {
       const c = trie.charCodeAt(i);
-      if (c === PACK_END) {
-        const index = patterns.length;
-        terminal[path[depth] as number] = index;
-        patterns.push({
-          termId: terms[patternTerms[index] as number] as string,
-          form: pathKeys[depth] as string,
-        });
+      if (c === PACK_END || c === PACK_FIRST) {
+        terminal[path[depth] as number] = patterns.length;
+        const other = c === PACK_END ? (otherTerms[others++] as number) : 0;
+        if (c === PACK_FIRST) termId = terms[firsts++] as string;
+        else if (other > 0) termId = terms[other - 1] as string;
+        patterns.push({ termId, form: pathKeys[depth] as string });
         latinStart.push(isLatinWordChar(pathChars[1] as number) ? 1 : 0);
         latinEnd.push(isLatinWordChar(pathChars[depth] as number) ? 1 : 0);
-      } else if (c > PACK_UP && c < PACK_END) {
+      } else if (c > PACK_UP && c < PACK_FIRST) {
         depth -= c - PACK_UP;
       } else {
         const node = nodes++;
@@ -458,9 +414,11 @@ export class Matcher {
         pathChars[depth] = c;
       }
     }
-    for (let i = 0; i + 1 < packed.patternNeeds.length; i += 2) {
-      const pattern = patterns[packed.patternNeeds[i] as number];
-      if (pattern) pattern.needs = needs[packed.patternNeeds[i + 1] as number];
+    for (let i = 0, index = 0; i < packed.patternNeeds.length; i++) {
+      const code = packed.patternNeeds[i] as number;
+      index += Math.floor(code / needs.length);
+      const pattern = patterns[index];
+      if (pattern) pattern.needs = needs[code % needs.length];
     }
     return new Matcher(patterns, options, {
       format: 1,
@@ -488,6 +446,94 @@ export class Matcher {
       return false;
     return true;
   }
+}
+
+/**
+ * A built matcher as compact text (see PackedMatcher); `Matcher.fromPacked` restores it. A
+ * function apart from the class, read from the matcher's compiled tables: only build scripts pack,
+ * and the content script, which restores, does not carry it.
+ */
+export function packMatcher(matcher: Matcher): PackedMatcher {
+  const { patterns, nodeCount, roots, edges, terminal } = matcher.compile();
+  // children of each node, sorted by character: the preorder is then fixed by the patterns alone
+  const children: number[][] = Array.from({ length: nodeCount }, () => []);
+  const charOf = new Int32Array(nodeCount);
+  for (let i = 0; i + 1 < roots.length; i += 2) {
+    const child = roots[i + 1] as number;
+    (children[0] as number[]).push(child);
+    charOf[child] = roots[i] as number;
+  }
+  for (let i = 0; i + 1 < edges.length; i += 2) {
+    const key = edges[i] as number;
+    const child = edges[i + 1] as number;
+    (children[key >>> 16] as number[]).push(child);
+    charOf[child] = key & 0xffff;
+  }
+  for (const list of children) list.sort((a, b) => (charOf[a] as number) - (charOf[b] as number));
+  // each term's first pattern that the trie holds (a form whose key is taken by an earlier
+  // pattern never ends a node)
+  const first = new Map<string, number>();
+  for (const pattern of terminal)
+    if (pattern !== NO_NODE) {
+      const { termId } = patterns[pattern] as Pattern;
+      if (pattern < (first.get(termId) ?? Number.POSITIVE_INFINITY)) first.set(termId, pattern);
+    }
+  const ends: { pattern: number; first: boolean }[] = [];
+  let trie = '';
+  let up = 0;
+  const visit = (node: number) => {
+    for (const child of children[node] as number[]) {
+      const c = charOf[child] as number;
+      if (c >= 0x41 && c <= PACK_END) throw new Error('packed matcher: a folded pattern holds an ASCII capital');
+      for (; up > 0; up -= Math.min(up, PACK_MAX_UP)) trie += String.fromCharCode(PACK_UP + Math.min(up, PACK_MAX_UP));
+      trie += String.fromCharCode(c);
+      const pattern = terminal[child] as number;
+      if (pattern !== NO_NODE) {
+        const isFirst = first.get((patterns[pattern] as Pattern).termId) === pattern;
+        trie += String.fromCharCode(isFirst ? PACK_FIRST : PACK_END);
+        ends.push({ pattern, first: isFirst });
+      }
+      visit(child);
+      up++;
+    }
+  };
+  visit(0);
+  const terms = ends.filter((e) => e.first).map((e) => (patterns[e.pattern] as Pattern).termId);
+  const termIndex = new Map(terms.map((id, i) => [id, i]));
+  const otherTerms: number[] = [];
+  const needs: string[] = [];
+  const patternNeeds: number[] = [];
+  let previousTerm = '';
+  for (const end of ends) {
+    const { termId, needs: need } = patterns[end.pattern] as Pattern;
+    if (!end.first) otherTerms.push(termId === previousTerm ? 0 : (termIndex.get(termId) as number) + 1);
+    previousTerm = termId;
+    if (need !== undefined && !needs.includes(need)) needs.push(need);
+  }
+  let previous = 0;
+  for (const [index, end] of ends.entries()) {
+    const need = (patterns[end.pattern] as Pattern).needs;
+    if (need === undefined) continue;
+    patternNeeds.push((index - previous) * needs.length + needs.indexOf(need));
+    previous = index;
+  }
+  return { format: 3, fold: foldFingerprint(), trie, terms, otherTerms, needs, patternNeeds };
+}
+
+/**
+ * Each term's first key in a packed matcher (the key of its canonical name, in a catalogue), by
+ * term id: the names a script shipping the packed matcher need not ship again.
+ */
+export function packedTermKeys(packed: PackedMatcher): Map<string, string> {
+  const keys = new Map<string, string>();
+  let path = '';
+  for (let i = 0; i < packed.trie.length; i++) {
+    const c = packed.trie.charCodeAt(i);
+    if (c === PACK_FIRST) keys.set(packed.terms[keys.size] as string, path);
+    else if (c > PACK_UP && c < PACK_FIRST) path = path.slice(0, path.length - (c - PACK_UP));
+    else if (c !== PACK_END) path += String.fromCharCode(c);
+  }
+  return keys;
 }
 
 let foldPrint: string | null = null;

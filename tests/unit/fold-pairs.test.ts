@@ -23,6 +23,18 @@ describe('the fold tables’ compact encoding', () => {
     }
   });
 
+  it('leaves out the targets NFKC gives (Kangxi radicals, compatibility ideographs) and keeps the others', () => {
+    // ⼯ → 工 and 豈 → 豈 by NFKC; ⺁ → 厂 only by Unicode's equivalents list; 國 → 国 not by NFKC
+    const original = pairs(0x2e81, 0x5382, 0x2f2f, 0x5de5, 0xf900, 0x8c48, 0x570b, 0x56fd);
+    const encoded = encodeFoldPairs(original);
+    expect(encoded.to.split(',').map((step) => step !== '')).toEqual([true, false, false, true]);
+    expect(decodeFoldPairs(encoded)).toBe(original);
+    // the shipped table: only the radicals supplement lists its targets
+    const explicit = CJK_FOLD.to.split(',').filter((step) => step !== '').length;
+    expect(explicit).toBeGreaterThan(0);
+    expect(explicit).toBeLessThan(decodeFoldPairs(CJK_FOLD).length / 2 / 4);
+  });
+
   it('is what the generated modules hold, and smaller than the pairs they stand for', () => {
     for (const [table, file] of [
       [CJK_FOLD, 'lib/text/cjk-fold-table.ts'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Matcher } from '../../lib/terms/matcher';
+import { Matcher, packedTermKeys, packMatcher } from '../../lib/terms/matcher';
 import { codeUnitsFoldingTo, FOLD, normalizeKey } from '../../lib/text/fold';
 
 const matcher = new Matcher([
@@ -225,7 +225,7 @@ describe('packed matcher (the bundled catalogue, packed at build)', () => {
     const { createTermMatcher, termMatcherFromPacked } = await import('../../lib/terms/patterns');
     const { TERM_FORMS } = await import('../../lib/terms/catalogue-forms');
     const built = createTermMatcher(TERM_FORMS);
-    const packed = termMatcherFromPacked(built.pack());
+    const packed = termMatcherFromPacked(packMatcher(built));
     const found = (m: Matcher, text: string) =>
       m.findAll(text).map((x) => [m.patterns[x.pattern]?.termId, x.start, x.end]);
     // every written form on its own, in a health-policy sentence and outside one, in other cases
@@ -244,7 +244,7 @@ describe('packed matcher (the bundled catalogue, packed at build)', () => {
       '推进“千縣工程”和紧密型城市医疗集团和县域医共体，深化DRG/DIP支付方式改革；医疗卫生实现三个转变。制造业三个转变。county medical communities in China hospitals';
     expect(found(packed, text)).toEqual(found(built, text));
     expect(found(packed, text).length).toBeGreaterThanOrEqual(5);
-    expect(() => Matcher.fromPacked({ ...built.pack(), fold: 'other' })).toThrow(/fold table/u);
+    expect(() => Matcher.fromPacked({ ...packMatcher(built), fold: 'other' })).toThrow(/fold table/u);
   });
 
   it('restores a small trie with shared prefixes, ends inside other patterns and deep returns', () => {
@@ -257,7 +257,7 @@ describe('packed matcher (the bundled catalogue, packed at build)', () => {
       { termId: 'a', form: '县级' },
     ];
     const built = new Matcher(patterns);
-    const packed = Matcher.fromPacked(built.pack());
+    const packed = Matcher.fromPacked(packMatcher(built));
     for (const text of [
       '紧密型县域医共体和县域和县级',
       'a very long english alias that goes thirty levels deep, a b',
@@ -267,6 +267,38 @@ describe('packed matcher (the bundled catalogue, packed at build)', () => {
         built.findAll(text).map((m) => [built.patterns[m.pattern]?.termId, m.start, m.end]),
       );
     }
+  });
+
+  it('numbers terms by their first patterns, so an alias may name a term before its first pattern appears', () => {
+    const patterns = [
+      { termId: 'b', form: '县域医共体' }, // b's first pattern, after its alias 医共体 in the preorder
+      { termId: 'b', form: '医共体' },
+      { termId: 'a', form: '紧密型医共体', needs: 'health' },
+      { termId: 'a', form: '医联体', needs: 'other' },
+      { termId: 'a', form: '医联' },
+    ];
+    const built = new Matcher(patterns, { context: (_text, needs) => needs === 'health' });
+    const packed = packMatcher(built);
+    const restored = Matcher.fromPacked(packed, { context: (_text, needs) => needs === 'health' });
+    const described = (m: Matcher) =>
+      m.patterns.map((p) => `${p.termId}:${p.form.replace(/\s/gu, '')}:${p.needs ?? ''}`).sort();
+    expect(described(restored)).toEqual(described(built));
+    expect([...packedTermKeys(packed)].sort()).toEqual([
+      ['a', '紧密型医共体'],
+      ['b', '县域医共体'],
+    ]);
+    const text = '紧密型医共体、医联体、医联和县域医共体';
+    expect(restored.findAll(text).map((m) => [restored.patterns[m.pattern]?.termId, m.start, m.end])).toEqual(
+      built.findAll(text).map((m) => [built.patterns[m.pattern]?.termId, m.start, m.end]),
+    );
+  });
+
+  it('gives every catalogue name back: first keys of the packed trie, the few unlike them shipped apart', async () => {
+    const { TERM_FORMS } = await import('../../lib/terms/catalogue-forms');
+    const { CATALOGUE_MATCHER, CATALOGUE_NAMES_UNLIKE_KEYS } = await import('../../lib/terms/catalogue-matcher');
+    const names = new Map([...packedTermKeys(CATALOGUE_MATCHER), ...Object.entries(CATALOGUE_NAMES_UNLIKE_KEYS)]);
+    expect(names).toEqual(new Map(TERM_FORMS.map((t) => [t.id, t.canonical])));
+    expect(Object.keys(CATALOGUE_NAMES_UNLIKE_KEYS).length).toBeLessThan(10);
   });
 
   it('is current: the generated module is what the catalogue gives', async () => {
