@@ -1,12 +1,10 @@
 import { BARRIER, type ElementInfo, INVISIBLE, infoOf, OWN_UI_ATTRIBUTE } from '../../lib/page/dom-rules';
-import { type PageMatches, RunBatch } from '../../lib/page/page-matches';
+import type { PageMatches } from '../../lib/page/page-matches';
 import { collectRuns, RunStream, type TextRun } from '../../lib/page/text-blocks';
 import type { Matcher } from '../../lib/terms/matcher';
 
 /** Longest stretch of main-thread work before yielding to the page. */
 const SLICE_MS = 4;
-/** Characters of text gathered before they are matched (within a slice; a slice's end matches what it has). */
-const BATCH_CHARS = 32_768;
 /** How long page mutations are gathered before they are scanned (well inside the 500 ms promise). */
 const MUTATION_BATCH_MS = 60;
 const OBSERVED: MutationObserverInit = {
@@ -153,18 +151,15 @@ export class PageScanner {
         checkOwn || foreign !== null
           ? (container: Element) => container === foreign || (checkOwn && seen.has(container) && !mine.has(container))
           : undefined;
-      const batch = new RunBatch();
       const stream = new RunStream(
         root,
         (run) => {
           if (checkOwn) mine.add(run.container);
-          batch.add(run);
-          if (batch.chars >= BATCH_CHARS) this.matches.absorb(batch, this.matcher, seen);
+          this.matches.absorbRun(run, this.matcher, seen);
         },
         { skip },
       );
       const pause = async () => {
-        this.matches.absorb(batch, this.matcher, seen);
         this.afterOwnWork();
         this.hooks.onSlice?.(performance.now() - sliceStart);
         await yieldToPage();
@@ -175,7 +170,6 @@ export class PageScanner {
         await pause();
         if (this.stopped) return;
       }
-      this.matches.absorb(batch, this.matcher, seen);
       // the open shadow roots under this root (nested ones are found when their tree is walked):
       // one native query, then one property per element, in slices like the text (a large page
       // has tens of thousands of elements)

@@ -1,4 +1,5 @@
-import { type Matcher, type Pattern, RUN_SEPARATOR } from '../terms/matcher';
+import type { Matcher, Pattern } from '../terms/matcher';
+import { pieceAt } from '../text/offsets';
 import { composedParent } from './dom-rules';
 import type { TextRun } from './text-blocks';
 
@@ -83,58 +84,60 @@ function withOpeningQuote(text: string, start: number, end: number): number {
   return start;
 }
 
+/** Matches of one run as (pattern, start, end) triples, reused run after run. */
+let found = new Int32Array(3 * 64);
+
 /**
- * Runs gathered for matching together: their texts are joined into one string, a separator
- * between two runs, and scanned in one call. Many short scans of a page's runs would each run
- * cold, unoptimised code and meet strings of every kind the DOM hands out; one long scan per
- * slice lets the engine optimise the matcher's loop early (measured: the first 100,000 characters
- * of a page scanned run by run cost 15–20 times what later ones do).
+ * Finds the matches of one run of text. The run's texts are joined first: the matcher reads a few
+ * long strings of its own several times faster than many short strings handed out by the DOM.
  */
-export class RunBatch {
-  readonly nodes: Text[] = [];
-  readonly texts: string[] = [];
-  /** Per run: its container, and the index in `nodes` after its last node. */
-  readonly containers: Element[] = [];
-  readonly ends: number[] = [];
-  /** Characters gathered. */
-  chars = 0;
-
-  /** Copies a run in (the run's arrays may be reused once this returns). */
-  add(run: TextRun): void {
-    const { nodes, texts } = run;
-    for (let i = 0; i < nodes.length; i++) {
-      const text = texts[i] as string;
-      this.nodes.push(nodes[i] as Text);
-      this.texts.push(text);
-      this.chars += text.length;
-    }
-    this.containers.push(run.container);
-    this.ends.push(this.nodes.length);
+export function matchRun(matcher: Matcher, run: TextRun): PageMatch[] {
+  const { nodes, texts, container } = run;
+  const text = texts.length === 1 ? (texts[0] as string) : texts.join('');
+  let count = matcher.scanInto(text, found);
+  // most runs have no match, and a large page has thousands of runs
+  if (count === 0) return NO_MATCHES;
+  while (count + 3 > found.length) {
+    // full: a bigger buffer, and the rest of the run from the last match on
+    const more = new Int32Array(found.length * 2);
+    more.set(found);
+    found = more;
+    count += matcher.scanInto(text, found.subarray(count), found[count - 1] as number);
   }
-
-  clear(): void {
-    this.nodes.length = 0;
-    this.texts.length = 0;
-    this.containers.length = 0;
-    this.ends.length = 0;
-    this.chars = 0;
+  const patterns = matcher.patterns;
+  // where each node begins in the joined text
+  const starts = startsOf(texts);
+  const out: PageMatch[] = new Array(count / 3);
+  for (let k = 0; k < count; k += 3) {
+    const end = found[k + 2] as number;
+    const start = withOpeningQuote(text, found[k + 1] as number, end);
+    const sp = pieceAt(starts, start);
+    const ep = pieceAt(starts, end - 1);
+    out[k / 3] = {
+      termId: (patterns[found[k] as number] as Pattern).termId,
+      container,
+      startNode: nodes[sp] as Text,
+      startOffset: start - (starts[sp] as number),
+      endNode: nodes[ep] as Text,
+      endOffset: end - (starts[ep] as number),
+      nodes: sp === ep ? null : nodes.slice(sp, ep + 1),
+    };
   }
-
-  /** The runs' text, RUN_SEPARATOR between two runs. */
-  joined(): string {
-    const { texts, ends } = this;
-    let text = '';
-    let piece = 0;
-    for (let r = 0; r < ends.length; r++) {
-      if (r > 0) text += RUN_SEPARATOR;
-      for (const end = ends[r] as number; piece < end; piece++) text += texts[piece] as string;
-    }
-    return text;
-  }
+  return out;
 }
 
-/** Matches of a batch as (pattern, start, end) triples, reused batch after batch. */
-let found = new Int32Array(3 * 1024);
+const NO_MATCHES: PageMatch[] = [];
+
+/** Where each piece begins in the joined text. */
+function startsOf(texts: readonly string[]): number[] {
+  const starts: number[] = new Array(texts.length);
+  let at = 0;
+  for (let i = 0; i < texts.length; i++) {
+    starts[i] = at;
+    at += (texts[i] as string).length;
+  }
+  return starts;
+}
 
 /**
  * Every match on the page, by block container. Rescanning a container replaces exactly its
@@ -149,76 +152,28 @@ export class PageMatches {
 
   /** Replaces the matches of the containers of `runs` (all runs of each container must be given). */
   replace(runs: readonly TextRun[], matcher: Matcher): void {
-    const batch = new RunBatch();
-    for (const run of runs) batch.add(run);
-    this.absorb(batch, matcher, new Set());
+    const seen = new Set<Element>();
+    for (const run of runs) this.absorbRun(run, matcher, seen);
   }
 
   /**
-   * Adds the matches of a batch of runs, for a scan that delivers a container's runs in several
-   * batches: the first time a container is met (not yet in `seen`) its old matches are dropped.
-   * The batch is emptied. Returns how many matches were added.
+   * Adds the matches of one run, for a scan that delivers a container's runs one by one: the first
+   * time a container is met (not yet in `seen`) its old matches are dropped. The run's arrays may
+   * be reused by the caller afterwards. Returns how many matches were added.
    */
-  absorb(batch: RunBatch, matcher: Matcher, seen: Set<Element>): number {
-    const { nodes, texts, containers, ends } = batch;
-    if (containers.length === 0) return 0;
-    const text = batch.joined();
-    let count = matcher.scanInto(text, found);
-    while (count + 3 > found.length) {
-      // full: a bigger buffer, and the rest from the last match on
-      const more = new Int32Array(found.length * 2);
-      more.set(found);
-      found = more;
-      count += matcher.scanInto(text, found.subarray(count), found[count - 1] as number);
+  absorbRun(run: TextRun, matcher: Matcher, seen: Set<Element>): number {
+    const container = run.container;
+    if (!seen.has(container)) {
+      seen.add(container);
+      this.drop(container);
     }
-    const patterns = matcher.patterns;
-    let k = 0; // the next match, as an index into `found`
-    let piece = 0; // the current run's first node
-    let at = 0; // where the current run begins in `text`
-    let added = 0;
-    for (let r = 0; r < containers.length; r++) {
-      const container = containers[r] as Element;
-      const end = ends[r] as number;
-      if (!seen.has(container)) {
-        seen.add(container);
-        this.drop(container);
-      }
-      let runEnd = at;
-      for (let i = piece; i < end; i++) runEnd += (texts[i] as string).length;
-      let list: PageMatch[] | null = null;
-      // the run's matches, mapped to its nodes by walking both in order
-      let sp = piece;
-      let spAt = at;
-      for (; k < count && (found[k + 1] as number) < runEnd; k += 3) {
-        const matchEnd = found[k + 2] as number;
-        const start = withOpeningQuote(text, found[k + 1] as number, matchEnd);
-        while (spAt + (texts[sp] as string).length <= start) spAt += (texts[sp++] as string).length;
-        let ep = sp;
-        let epAt = spAt;
-        while (epAt + (texts[ep] as string).length < matchEnd) epAt += (texts[ep++] as string).length;
-        list ??= [];
-        list.push({
-          termId: (patterns[found[k] as number] as Pattern).termId,
-          container,
-          startNode: nodes[sp] as Text,
-          startOffset: start - spAt,
-          endNode: nodes[ep] as Text,
-          endOffset: matchEnd - epAt,
-          nodes: sp === ep ? null : nodes.slice(sp, ep + 1),
-        });
-      }
-      if (list !== null) {
-        const known = this.byContainer.get(container);
-        if (known) for (const match of list) known.push(match);
-        else this.byContainer.set(container, list);
-        this.sink.add(container, list);
-        added += list.length;
-      }
-      piece = end;
-      at = runEnd + RUN_SEPARATOR.length;
-    }
-    batch.clear();
-    return added;
+    const found = matchRun(matcher, run);
+    if (found.length === 0) return 0;
+    const list = this.byContainer.get(container);
+    if (list) for (const match of found) list.push(match);
+    else this.byContainer.set(container, found);
+    this.sink.add(container, found);
+    return found.length;
   }
 
   /** Forgets a container's matches (its text changed or it left the page). */

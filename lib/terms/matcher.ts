@@ -85,13 +85,6 @@ const PACK_UP = 0x40; // 'A' - 1: 'A' goes up one level
 const PACK_MAX_UP = PACK_FIRST - PACK_UP - 1;
 
 const NO_NODE = -1;
-/**
- * Separates texts scanned together in one string (a page's runs): no pattern holds it and it is
- * not ignorable, so no match crosses it, and a context check reads only the text around a match.
- */
-export const RUN_SEPARATOR = '\u0001';
-const SEPARATOR_CODE = 0x01;
-
 /** Numbers in `scan`'s result buffer: 256 matches a batch. */
 const SCAN_BATCH = 3 * 256;
 /** Trie nodes are packed with a 16-bit character into one int32 key. */
@@ -177,8 +170,6 @@ export class Matcher {
     for (let i = 0; i < form.length; i++) {
       const c = FOLD[form.charCodeAt(i)] as number;
       if (c === IGNORABLE) continue;
-      // a form holding the separator could match across two runs: never a real term's form
-      if (c === SEPARATOR_CODE) return;
       if (first < 0) first = c;
       last = c;
       let next = node === 0 ? (this.rootChild[c] as number) || NO_NODE : (edges.get(edgeKey(node, c)) ?? NO_NODE);
@@ -269,10 +260,8 @@ export class Matcher {
     const mask = this.edgeMask;
     const n = text.length;
     let written = 0;
-    // context verdicts of the text between two separators, by need: worked out at the first
-    // match that asks
+    // context verdicts of this text, by need: worked out at the first match that asks
     let verdicts: Map<string, boolean> | null = null;
-    let verdictsEnd = -1;
     for (let i = from; i < n; i++) {
       let node = rootChild[text.charCodeAt(i)] as number;
       if (node === 0) continue;
@@ -315,16 +304,10 @@ export class Matcher {
       if (this.hasNeeds) {
         const needs = this.patterns[best]?.needs;
         if (needs !== undefined) {
-          if (verdicts === null || i > verdictsEnd) {
-            verdicts = new Map();
-            verdictsEnd = text.indexOf(RUN_SEPARATOR, i);
-            if (verdictsEnd < 0) verdictsEnd = n;
-          }
+          verdicts ??= new Map();
           let verdict = verdicts.get(needs);
           if (verdict === undefined) {
-            const start = text.lastIndexOf(RUN_SEPARATOR, i) + 1;
-            const own = start === 0 && verdictsEnd === n ? text : text.slice(start, verdictsEnd);
-            verdict = this.context?.(own, needs) ?? false;
+            verdict = this.context?.(text, needs) ?? false;
             verdicts.set(needs, verdict);
           }
           // out of context: no mark, and the characters stay free for a pattern starting inside

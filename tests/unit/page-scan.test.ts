@@ -1,14 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { infoOf } from '../../lib/page/dom-rules';
-import {
-  type MarkSink,
-  matchedText,
-  type PageMatch,
-  PageMatches,
-  piecesOf,
-  RunBatch,
-} from '../../lib/page/page-matches';
+import { type MarkSink, matchedText, type PageMatch, PageMatches, piecesOf } from '../../lib/page/page-matches';
 import { summarisePageTerms } from '../../lib/page/page-terms';
 import { collectRuns, RunStream } from '../../lib/page/text-blocks';
 import { TERM_FORMS } from '../../lib/terms/catalogue-forms';
@@ -118,31 +111,6 @@ describe('page matches', () => {
     expect(forms.slice(0, 2)).toEqual(['“三医”协同', '千县工程']);
     const bs = root.querySelectorAll('b');
     expect(matches.at(bs[149]?.firstChild as Text, 0)?.termId).toBe(matches.at(bs[0]?.firstChild as Text, 0)?.termId);
-  });
-
-  it('matches runs batched together as it matches each alone: no term, quote or context crosses two runs', () => {
-    const html =
-      '<p>以三医</p><p>协同开头“</p><p>三医”协同</p><p>“县域<i>医共体</i>”建设</p>' +
-      // a numbered formula needs a health context: its own short block has none; the next one has plenty
-      '<p>电网公司深入推进三个转变</p><p>医院推进公立医院改革，提升医疗服务质量，做好医保支付和药品供应保障</p>' +
-      '<p>DR</p><p>G付费</p><p>推进紧密型<b>县域</b><i>医共体</i>和千县工程</p>';
-    const alone = scan(page(html)).forms; // collectRuns + replace: one batch of every run
-    const root = page(html);
-    const batched = new PageMatches(new RecordingSink());
-    const seen = new Set<Element>();
-    const batch = new RunBatch();
-    new RunStream(root, (run) => batch.add(run)).pull(() => false);
-    batched.absorb(batch, matcher, seen);
-    const one = new PageMatches(new RecordingSink());
-    for (const run of collectRuns(root, true)) {
-      const single = new RunBatch();
-      single.add(run);
-      one.absorb(single, matcher, new Set());
-    }
-    expect(batched.inDocumentOrder().map(matchedText)).toEqual(one.inDocumentOrder().map(matchedText));
-    expect(alone).toEqual(one.inDocumentOrder().map(matchedText));
-    // 三个转变 is not marked: its own block says nothing of health (its neighbour does)
-    expect(alone).toEqual(['三医”协同', '县域医共体', '公立医院改革', '紧密型县域医共体', '千县工程']);
   });
 
   it('replaces exactly one container on rescan and forgets removed ones', () => {
