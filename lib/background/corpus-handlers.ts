@@ -1,18 +1,30 @@
 import { browser } from 'wxt/browser';
-import { termCard } from '../db/term-card';
-import type { CorpusProtocol } from '../messages/corpus';
+import { CARD_PASSAGES, termCard } from '../db/term-card';
+import type { SessionArea } from '../messages/card-cache';
+import type { CorpusProtocol, TermCardData } from '../messages/corpus';
+import { CardCache } from './card-cache';
 import type { Handlers } from './handlers';
 import { corpusAvailable, ensureSeeded } from './seeding';
 
+/** Every card computed here is kept for the content scripts to read without waking this worker. */
+const cache = new CardCache(browser.storage.session as SessionArea | undefined);
+
 export const corpusHandlers: Handlers<CorpusProtocol> = {
-  async termCard({ termId, limit }, { db }) {
-    await corpusAvailable(db);
-    return termCard(db, termId, limit);
+  async termCard({ termId, limit = CARD_PASSAGES }, { db }) {
+    // the generation is taken before anything is read: a change committed meanwhile outdates it
+    const [generation] = await Promise.all([cache.generation().catch(() => null), corpusAvailable(db)]);
+    const card = await termCard(db, termId, limit);
+    void cache.keep(generation, [{ termId, limit, data: card }]); // after the answer, not before
+    return card;
   },
-  async termCards({ termIds, limit }, { db }) {
-    await corpusAvailable(db);
-    const cards: Awaited<ReturnType<typeof termCard>>[] = [];
+  async termCards({ termIds, limit = CARD_PASSAGES }, { db }) {
+    const [generation] = await Promise.all([cache.generation().catch(() => null), corpusAvailable(db)]);
+    const cards: (TermCardData | null)[] = [];
     for (const termId of termIds) cards.push(await termCard(db, termId, limit));
+    void cache.keep(
+      generation,
+      cards.map((data, i) => ({ termId: termIds[i] as string, limit, data })),
+    );
     return cards;
   },
   async corpusStatus(_request, { db }) {
