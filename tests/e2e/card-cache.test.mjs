@@ -153,7 +153,10 @@ describe('hover cards from the session cache', { timeout: 300_000 }, () => {
 
     const shows = (card) => card.passages.some((p) => p.text.includes(ADDED));
     const again = await hover(open, 'f-plain', '千县工程');
-    assert.ok(shows(again), `the open page shows the added passage: ${JSON.stringify(again.passages.map((p) => p.id))}`);
+    assert.ok(
+      shows(again),
+      `the open page shows the added passage: ${JSON.stringify(again.passages.map((p) => p.id))}`,
+    );
     const fresh = await openNews();
     assert.ok(shows(await hover(fresh, 'f-plain', '千县工程')), 'a new page shows the added passage');
     const cached = await session();
