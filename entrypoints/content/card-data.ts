@@ -36,38 +36,29 @@ export class CardData {
 
   /** The card for a term: looked up now, or the answer already on its way. */
   get(termId: string): Promise<TermCardData | null> {
-    let request = this.cards.get(termId);
-    if (!request) {
-      request = this.lookUp([termId]).then((found) =>
-        found.has(termId) ? (found.get(termId) ?? null) : ask('termCard', { termId, limit: CARD_PASSAGES }),
-      );
-      this.keep(termId, request);
-    }
-    return request;
+    this.prefetch([termId]);
+    return this.cards.get(termId) as Promise<TermCardData | null>;
   }
 
   /** Looks up the cards of those of `termIds` not asked for yet; the missing ones in one request. */
   prefetch(termIds: Iterable<string>): void {
     const wanted = [...new Set(termIds)].filter((id) => !this.cards.has(id)).slice(0, MAX_CARDS_ASKED);
     if (wanted.length === 0) return;
-    const batch = this.lookUp(wanted).then(async (found) => {
-      const missing = wanted.filter((id) => !found.has(id));
-      if (missing.length > 0) {
-        const asked = await ask('termCards', { termIds: missing, limit: CARD_PASSAGES });
-        for (const [i, id] of missing.entries()) found.set(id, asked[i] ?? null);
-      }
-      return found;
-    });
+    const batch = readCache(wanted)
+      .catch(() => new Map<string, TermCardData | null>())
+      .then(async (found) => {
+        const missing = wanted.filter((id) => !found.has(id));
+        if (missing.length > 0) {
+          const asked = await ask('termCards', { termIds: missing, limit: CARD_PASSAGES });
+          for (const [i, id] of missing.entries()) found.set(id, asked[i] ?? null);
+        }
+        return found;
+      });
     for (const termId of wanted)
       this.keep(
         termId,
         batch.then((found) => found.get(termId) ?? null),
       );
-  }
-
-  /** The cached cards of `termIds`; none when the cache cannot be read. */
-  private lookUp(termIds: string[]): Promise<Map<string, TermCardData | null>> {
-    return readCache(termIds).catch(() => new Map());
   }
 
   /** A failed request is forgotten, so the next hover asks again. */

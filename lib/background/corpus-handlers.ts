@@ -6,8 +6,13 @@ import { CardCache } from './card-cache';
 import type { Handlers } from './handlers';
 import { corpusAvailable, ensureSeeded } from './seeding';
 
-/** Every card computed here is kept for the content scripts to read without waking this worker. */
-const cache = new CardCache(browser.storage.session as SessionArea | undefined);
+/**
+ * Every card computed here is kept for the content scripts to read without waking this worker.
+ * Where the session area cannot be opened to content scripts (Firefox: no access levels, its
+ * content scripts have no storage.session) nothing is kept: they ask, and no one would read it.
+ */
+const session = browser.storage.session as (SessionArea & { setAccessLevel?: unknown }) | undefined;
+const cache = new CardCache(typeof session?.setAccessLevel === 'function' ? session : undefined);
 
 export const corpusHandlers: Handlers<CorpusProtocol> = {
   async termCard({ termId, limit = CARD_PASSAGES }, { db }) {

@@ -59,9 +59,9 @@ describe('the cards’ data in the content script', () => {
     const data = new CardData();
     data.prefetch(['a']);
     await expect(data.get('a')).rejects.toThrow('worker gone');
-    asked.mockResolvedValueOnce(card('a') as never);
+    asked.mockResolvedValueOnce([card('a')] as never);
     expect((await data.get('a'))?.term.id).toBe('a');
-    expect(asked).toHaveBeenLastCalledWith('termCard', { termId: 'a', limit: 5 });
+    expect(asked).toHaveBeenLastCalledWith('termCards', { termIds: ['a'], limit: 5 });
   });
 
   it('reads the cards the background cached, asking only for the others', async () => {
@@ -80,9 +80,9 @@ describe('the cards’ data in the content script', () => {
   it('asks as before where the cache cannot be read (Firefox content scripts)', async () => {
     await cached('a');
     vi.spyOn(fakeBrowser.storage.session, 'get').mockRejectedValueOnce(new Error('no access'));
-    asked.mockResolvedValue(card('a') as never);
+    asked.mockResolvedValue([card('a')] as never);
     expect((await new CardData().get('a'))?.term.id).toBe('a');
-    expect(asked).toHaveBeenCalledWith('termCard', { termId: 'a', limit: 5 });
+    expect(asked).toHaveBeenCalledWith('termCards', { termIds: ['a'], limit: 5 });
   });
 
   it('forgets the cards it holds when what cards show changed', async () => {
@@ -91,10 +91,10 @@ describe('the cards’ data in the content script', () => {
     data.watch(new AbortController().signal);
     expect((await data.get('a'))?.term.id).toBe('a');
     await invalidateCards(session()); // a user report added, say
-    asked.mockResolvedValue(card('a') as never);
+    asked.mockResolvedValue([card('a')] as never);
     await vi.waitFor(async () => {
       await data.get('a');
-      expect(asked).toHaveBeenCalledWith('termCard', { termId: 'a', limit: 5 });
+      expect(asked).toHaveBeenCalledWith('termCards', { termIds: ['a'], limit: 5 });
     });
   });
 
