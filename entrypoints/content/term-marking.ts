@@ -201,9 +201,12 @@ export class TermMarking {
     });
     this.scanner = scanner;
     const scanned = scanner.start();
-    void scanned.then(() => {
-      if (this.scanner === scanner) for (const listener of this.scanListeners) listener();
-    });
+    scanned.then(
+      () => {
+        if (this.scanner === scanner) for (const listener of this.scanListeners) listener();
+      },
+      () => {}, // a failed scan is the caller's to see, not a second unhandled rejection
+    );
     return scanned;
   }
 

@@ -2,6 +2,7 @@ import {
   CARD_GENERATION_KEY,
   CARD_KEY_PREFIX,
   type CachedCard,
+  cachedCards,
   cardKey,
   newCardGeneration,
   type SessionArea,
@@ -22,6 +23,11 @@ export interface CardToKeep {
 }
 
 const encoder = new TextEncoder();
+
+/** The generation whose cards were all computed ahead of any hover (see `fill`). */
+export const CARDS_FILLED_KEY = 'cardsFilled';
+/** Cards computed per step of `fill`: a request arriving meanwhile waits for a few reads at most. */
+const FILL_STEP = 8;
 
 /**
  * The background's side of the cached cards (lib/messages/card-cache.ts): a computation first
@@ -63,6 +69,34 @@ export class CardCache {
         this.index = null; // storage and memory may disagree now: read it again next time
       });
     return this.queue;
+  }
+
+  /**
+   * Computes and keeps, a few at a time, the cards of those of `termIds` not cached yet in
+   * `generation`, then notes the generation as filled: once a worker has run after a change, no
+   * hover on any term waits for a worker start until the next change. Stops when the generation
+   * changes meanwhile. Returns whether the generation is filled.
+   */
+  async fill(
+    generation: string | null,
+    termIds: readonly string[],
+    limit: number,
+    compute: (termId: string) => Promise<TermCardData | null>,
+  ): Promise<boolean> {
+    const area = this.area;
+    if (!area || generation === null) return false;
+    if ((await area.get([CARDS_FILLED_KEY]))[CARDS_FILLED_KEY] === generation) return true;
+    const cached = await cachedCards(area, termIds, limit);
+    // more than the cache holds would only push out what was just computed
+    const missing = termIds.filter((id) => !cached.has(id)).slice(0, this.bound.entries);
+    for (let i = 0; i < missing.length; i += FILL_STEP) {
+      const cards: CardToKeep[] = [];
+      for (const termId of missing.slice(i, i + FILL_STEP)) cards.push({ termId, limit, data: await compute(termId) });
+      await this.keep(generation, cards);
+      if ((await area.get([CARD_GENERATION_KEY]))[CARD_GENERATION_KEY] !== generation) return false;
+    }
+    await area.set({ [CARDS_FILLED_KEY]: generation });
+    return true;
   }
 
   private async write(area: SessionArea, generation: string, cards: readonly CardToKeep[]): Promise<void> {

@@ -88,6 +88,10 @@ describe('hover cards from the session cache', { timeout: 300_000 }, () => {
 
   it('shows the card after the worker was stopped from the cache, without starting the worker', async () => {
     const first = await openNews();
+    // the terms in view are looked up as the page is marked, before any hover
+    await waitFor(async () => Object.keys(await session()).some((k) => k.startsWith('card:')), {
+      what: 'cards prefetched for the terms in view',
+    });
     const computed = await hover(first, 'f-plain', '千县工程');
     const stored = await session();
     assert.equal(stored[CARD_KEY]?.g, stored.cardGen, 'the card the worker computed is cached in this generation');
@@ -95,6 +99,25 @@ describe('hover cards from the session cache', { timeout: 300_000 }, () => {
       stored[CARD_KEY].d.passages.map((p) => p.passageId),
       computed.passages.map((p) => p.id),
     );
+    // then every term's card, so that no hover on any term waits for a worker start
+    const filled = await waitFor(
+      async () => {
+        const all = await session();
+        return all.cardsFilled === all.cardGen ? all : null;
+      },
+      { what: 'every card cached', timeoutMs: 30_000 },
+    );
+    const terms = await extPage.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('policy-cross-ref');
+          open.onsuccess = () => {
+            const count = open.result.transaction('terms').objectStore('terms').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+    assert.equal(Object.keys(filled).filter((k) => k.startsWith('card:')).length, terms);
     await first.close();
 
     // a new page: nothing in the content script's memory

@@ -125,6 +125,35 @@ describe('the cached cards in storage.session', () => {
     expect((await cachedCards(area, ['huge', 'b', 'c'], 5)).size).toBe(2);
   });
 
+  it('fills in every term’s card ahead of any hover, once per generation, and stops at a change', async () => {
+    const area = memoryArea();
+    const cache = new CardCache(area);
+    const generation = await cache.generation();
+    await cache.keep(generation, [{ termId: 'a', limit: 5, data: card('a') }]);
+    const computed: string[] = [];
+    const compute = async (id: string) => {
+      computed.push(id);
+      return card(id);
+    };
+    const ids = Array.from({ length: 20 }, (_, i) => `t${i}`);
+    expect(await cache.fill(generation, ['a', ...ids], 5, compute)).toBe(true);
+    expect(computed).toEqual(ids); // the cached one is not computed again
+    expect((await cachedCards(area, ['a', ...ids], 5)).size).toBe(21);
+    expect(await cache.fill(generation, ['a', ...ids, 'new'], 5, compute)).toBe(true);
+    expect(computed).toHaveLength(20); // filled already: nothing computed
+
+    await invalidateCards(area);
+    const next = await cache.generation();
+    computed.length = 0;
+    const interrupted = async (id: string) => {
+      if (computed.push(id) === 3) await invalidateCards(area); // a write lands during the fill
+      return card(id);
+    };
+    expect(await cache.fill(next, ids, 5, interrupted)).toBe(false);
+    expect(computed).toHaveLength(8); // the step under way, then it stops
+    expect((await cachedCards(area, ids, 5)).size).toBe(0);
+  });
+
   it('holds every card of the bundled catalogue within its default bound', async () => {
     const db = freshDb();
     await seedCorpus(db, corpus);
