@@ -30,6 +30,11 @@ const HANDLERS: {
 
 export default defineBackground(() => {
   const db = database();
+  // content scripts read the cached hover cards (lib/messages/card-cache.ts) without waking this
+  // worker; the page cannot (storage is an extension API). Chrome only: Firefox has no access
+  // levels, its content scripts ask as before.
+  const session = browser.storage.session as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  void session?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }).catch(() => {});
   browser.runtime.onInstalled.addListener(() => {
     void ensureSeeded(db);
   });

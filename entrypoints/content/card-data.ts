@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { ask } from '../../lib/ask';
+import { CARD_GENERATION_KEY, cachedCards, type SessionArea } from '../../lib/messages/card-cache';
 import { MAX_CARDS_ASKED, type TermCardData } from '../../lib/messages/corpus';
 import type { PageMatches } from '../../lib/page/page-matches';
 
@@ -9,34 +11,53 @@ const CARD_PASSAGES = 5;
 const SAMPLE_COLUMNS = 3;
 const SAMPLE_ROWS = 8;
 
+/** Reads cached cards; fails where content scripts have no storage.session (Firefox: no access levels). */
+const readCache = (termIds: string[]) => cachedCards(browser.storage.session as SessionArea, termIds, CARD_PASSAGES);
+
 /**
- * The cards' data, asked of the background once per term and page, kept in this script's memory
- * only (nothing in the page's DOM or storage). The cards of the terms marked in view are asked for
- * ahead of any hover, in one request: a worker the browser stopped while idle starts then, not
- * when the pointer has already arrived.
+ * The cards' data for this page, kept in this script's memory only (nothing in the page's DOM or
+ * storage): first from the cards the background computed earlier in this browser session
+ * (storage.session, readable here without waking a stopped service worker), then asked of the
+ * background for what is not there. The cards of the terms marked in view are looked up ahead of
+ * any hover, the missing ones in one request: a worker the browser stopped while idle starts then,
+ * not when the pointer has already arrived.
  */
 export class CardData {
   private readonly cards = new Map<string, Promise<TermCardData | null>>();
 
-  /** The card for a term: asked now, or the answer already on its way. */
-  get(termId: string): Promise<TermCardData | null> {
-    let request = this.cards.get(termId);
-    if (!request) {
-      request = ask('termCard', { termId, limit: CARD_PASSAGES });
-      this.keep(termId, request);
-    }
-    return request;
+  /** Forgets every card when what cards show changed (a new generation), until `signal` aborts. */
+  watch(signal: AbortSignal): void {
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && CARD_GENERATION_KEY in changes) this.cards.clear();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
   }
 
-  /** Asks, in one request, for the cards of those of `termIds` not asked for yet. */
+  /** The card for a term: looked up now, or the answer already on its way. */
+  get(termId: string): Promise<TermCardData | null> {
+    this.prefetch([termId]);
+    return this.cards.get(termId) as Promise<TermCardData | null>;
+  }
+
+  /** Looks up the cards of those of `termIds` not asked for yet; the missing ones in one request. */
   prefetch(termIds: Iterable<string>): void {
     const wanted = [...new Set(termIds)].filter((id) => !this.cards.has(id)).slice(0, MAX_CARDS_ASKED);
     if (wanted.length === 0) return;
-    const batch = ask('termCards', { termIds: wanted, limit: CARD_PASSAGES });
-    for (const [i, termId] of wanted.entries())
+    const batch = readCache(wanted)
+      .catch(() => new Map<string, TermCardData | null>())
+      .then(async (found) => {
+        const missing = wanted.filter((id) => !found.has(id));
+        if (missing.length > 0) {
+          const asked = await ask('termCards', { termIds: missing, limit: CARD_PASSAGES });
+          for (const [i, id] of missing.entries()) found.set(id, asked[i] ?? null);
+        }
+        return found;
+      });
+    for (const termId of wanted)
       this.keep(
         termId,
-        batch.then((cards) => cards[i] ?? null),
+        batch.then((found) => found.get(termId) ?? null),
       );
   }
 

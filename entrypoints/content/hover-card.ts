@@ -51,6 +51,11 @@ export class HoverCard {
   /** Follows the marks: listens while the page has some, until `signal` aborts. */
   start(signal: AbortSignal): void {
     this.marking.onMarks((on) => (on && !signal.aborted ? this.listen() : this.unlisten()));
+    // the first pass may still be marking what is in view when the listening prefetch runs
+    this.marking.onScanned(() => {
+      if (this.listening) this.prefetch();
+    });
+    this.cardData.watch(signal);
     signal.addEventListener('abort', () => {
       this.unlisten();
       this.card.dispose();
@@ -163,9 +168,13 @@ export class HoverCard {
     if (this.prefetchTimer !== null) clearTimeout(this.prefetchTimer);
     this.prefetchTimer = setTimeout(() => {
       this.prefetchTimer = null;
-      const matches = this.marking.matches;
-      if (matches) this.cardData.prefetch(termsInView(this.doc, matches));
+      this.prefetch();
     }, PREFETCH_QUIET_MS);
+  }
+
+  private prefetch(): void {
+    const matches = this.marking.matches;
+    if (matches) this.cardData.prefetch(termsInView(this.doc, matches));
   }
 
   /**

@@ -100,6 +100,7 @@ export class TermMarking {
   private restoreStyles: (() => void) | null = null;
   private registryTimer: ReturnType<typeof setInterval> | null = null;
   private readonly markListeners: ((on: boolean) => void)[] = [];
+  private readonly scanListeners: (() => void)[] = [];
   private userBoxes: PrivateMarkBoxes | null = null;
 
   /** `ui`: where the user's own terms are drawn; without it they get a card but no mark. */
@@ -156,6 +157,11 @@ export class TermMarking {
     this.markListeners.push(listener);
   }
 
+  /** Called each time a scan's first full pass is done: every mark the page then has exists. */
+  onScanned(listener: () => void): void {
+    this.scanListeners.push(listener);
+  }
+
   private get state() {
     return markingState(this.settings, this.site);
   }
@@ -193,11 +199,19 @@ export class TermMarking {
       ensureRegistered: () => base.ensureRegistered?.(),
     };
     this.pageMatches = new PageMatches(this.sink);
-    this.scanner = new PageScanner(this.doc, matcher(), this.pageMatches, {
+    const scanner = new PageScanner(this.doc, matcher(), this.pageMatches, {
       ownMutations: !highlight,
       afterBatch: () => this.sink?.ensureRegistered?.(),
     });
-    return this.scanner.start();
+    this.scanner = scanner;
+    const scanned = scanner.start();
+    scanned.then(
+      () => {
+        if (this.scanner === scanner) for (const listener of this.scanListeners) listener();
+      },
+      () => {}, // a failed scan is the caller's to see, not a second unhandled rejection
+    );
+    return scanned;
   }
 
   private deactivate(): void {

@@ -1,4 +1,7 @@
 import { Dexie, type Table } from 'dexie';
+import { browser } from 'wxt/browser';
+import { invalidateCards, type SessionArea } from '../messages/card-cache';
+import { cardChangesMiddleware } from './card-changes';
 import type {
   ClippingRecord,
   DismissedCandidateRecord,
@@ -40,6 +43,8 @@ export class PolicyDatabase extends Dexie {
   hiddenTerms!: Table<HiddenTermRecord, string>;
   dismissedCandidates!: Table<DismissedCandidateRecord, string>;
 
+  private readonly cardListeners: (() => void)[] = [];
+
   constructor(name: string = DB_NAME) {
     super(name);
     for (const { version, stores } of SCHEMA_HISTORY) {
@@ -47,6 +52,16 @@ export class PolicyDatabase extends Dexie {
       const upgrade = SCHEMA_UPGRADES[version];
       if (upgrade) declared.upgrade(upgrade);
     }
+    this.use(
+      cardChangesMiddleware(() => {
+        for (const listener of this.cardListeners) listener();
+      }),
+    );
+  }
+
+  /** Called after every committed change to what a hover card shows (./card-changes.ts). */
+  onCardsChanged(listener: () => void): void {
+    this.cardListeners.push(listener);
   }
 }
 
@@ -54,6 +69,11 @@ let shared: PolicyDatabase | null = null;
 
 /** The extension's database. Only extension-origin code (background, extension pages) may open it. */
 export function database(): PolicyDatabase {
-  shared ??= new PolicyDatabase();
+  if (!shared) {
+    shared = new PolicyDatabase();
+    // whichever context wrote (background, library or terms page), the cached cards go stale here
+    const area = browser.storage.session as SessionArea | undefined;
+    if (area) shared.onCardsChanged(() => void invalidateCards(area).catch(() => {}));
+  }
   return shared;
 }
