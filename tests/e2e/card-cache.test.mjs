@@ -9,12 +9,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   FIXTURES_DIR,
+  hoverUntilCard,
   launchExtension,
   openExtensionPage,
-  pointOfText,
+  openMarkedPage,
   ROOT,
-  readCard,
-  readMarks,
   serveStatic,
   waitFor,
   waitForSeeded,
@@ -47,28 +46,9 @@ describe('hover cards from the session cache', { timeout: 300_000 }, () => {
     await server?.close();
   });
 
-  async function openNews() {
-    const page = await ext.context.newPage();
-    await page.setViewportSize({ width: 1000, height: 1400 });
-    await page.goto(`${server.url}/news.html`);
-    await waitFor(async () => (await readMarks(page)).length > 5, { what: 'marks' });
-    return page;
-  }
+  const openNews = () => openMarkedPage(ext.context, `${server.url}/news.html`, 6);
 
-  async function hover(page, id, text) {
-    await page.mouse.move(5, 5);
-    await waitFor(async () => (await readCard(page)) === null, { what: 'the previous card to close' });
-    const point = await pointOfText(page, id, text);
-    assert.ok(point, `${text} is on the page`);
-    await page.mouse.move(point.x, point.y);
-    return waitFor(
-      async () => {
-        const card = await readCard(page);
-        return card?.ready ? card : null;
-      },
-      { what: `card for ${text}`, timeoutMs: 10_000 },
-    );
-  }
+  const hover = (page, id, text) => hoverUntilCard(page, id, text, 10_000);
 
   const extensionWorker = (info) => info.type === 'service_worker' && info.url.startsWith('chrome-extension://');
 

@@ -425,6 +425,34 @@ export function readCard(page) {
   });
 }
 
+/** Opens `url` in a new 1000 × 1400 page of `context` and waits for at least `atLeast` marks. */
+export async function openMarkedPage(context, url, atLeast) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1000, height: 1400 });
+  await page.goto(url);
+  await waitFor(async () => (await readMarks(page)).length >= atLeast, { what: 'marks' });
+  return page;
+}
+
+/**
+ * Moves the mouse away (the open card closes), then onto `text` inside element `id`, and waits for
+ * the card to show with its answer.
+ */
+export async function hoverUntilCard(page, id, text, timeoutMs = 8_000) {
+  await page.mouse.move(5, 5);
+  await waitFor(async () => (await readCard(page)) === null, { what: 'the previous card to close' });
+  const point = await pointOfText(page, id, text);
+  if (!point) throw new Error(`${text} is not on the page`);
+  await page.mouse.move(point.x, point.y);
+  return waitFor(
+    async () => {
+      const card = await readCard(page);
+      return card?.ready ? card : null;
+    },
+    { what: `card for ${text}`, timeoutMs },
+  );
+}
+
 /** The viewport centre of the first occurrence of `text` inside the element with `id`. */
 export function pointOfText(page, id, text) {
   return page.evaluate(

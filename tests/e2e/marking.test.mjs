@@ -7,9 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import { CARD_GOLD, FORMS } from './gold.mjs';
 import {
   countStore,
+  hoverUntilCard,
   inCard,
   launchExtension,
   openExtensionPage,
+  openMarkedPage,
   pointOfText,
   readCard,
   readMarks,
@@ -37,28 +39,9 @@ describe('in-page marking and the hover card', { timeout: 240_000 }, () => {
     await server?.close();
   });
 
-  async function openNews() {
-    const page = await ext.context.newPage();
-    await page.setViewportSize({ width: 1000, height: 1400 });
-    await page.goto(`${server.url}/news.html`);
-    await waitFor(async () => (await readMarks(page)).length >= FORMS.length, { what: 'marks' });
-    return page;
-  }
+  const openNews = () => openMarkedPage(ext.context, `${server.url}/news.html`, FORMS.length);
 
-  async function hover(page, id, text) {
-    await page.mouse.move(5, 5);
-    await waitFor(async () => (await readCard(page)) === null, { what: 'the previous card to close' });
-    const point = await pointOfText(page, id, text);
-    assert.ok(point, `${text} is on the page`);
-    await page.mouse.move(point.x, point.y);
-    return waitFor(
-      async () => {
-        const card = await readCard(page);
-        return card?.ready ? card : null;
-      },
-      { what: `card for ${text}`, timeoutMs: 8_000 },
-    );
-  }
+  const hover = (page, id, text) => hoverUntilCard(page, id, text, 8_000);
 
   it('marks every form of the flagship terms, across inline elements, and nothing else', async () => {
     const page = await openNews();
