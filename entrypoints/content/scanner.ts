@@ -1,7 +1,9 @@
 import { BARRIER, type ElementInfo, INVISIBLE, infoOf, OWN_UI_ATTRIBUTE } from '../../lib/page/dom-rules';
 import type { PageMatches } from '../../lib/page/page-matches';
 import { collectRuns, RunStream, type TextRun } from '../../lib/page/text-blocks';
+import { deferPageVerdicts, judgePage, pageContextText, prepareContext } from '../../lib/terms/context';
 import type { Matcher } from '../../lib/terms/matcher';
+import type { ContextNeed } from '../../lib/terms/types';
 
 /** Longest stretch of main-thread work before yielding to the page. */
 const SLICE_MS = 4;
@@ -49,6 +51,18 @@ export class PageScanner {
   private batchTimer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** The block being matched, while a run of it is (for page verdicts it waits for). */
+  private current: Element | null = null;
+  /**
+   * Blocks whose context was not judged yet (see settleContext): they wait for the keyword
+   * matchers (`wordsWanted`) or for their page's verdict on `waitingNeeds`.
+   */
+  private readonly waiting = new Set<Element>();
+  private readonly waitingNeeds = new Set<ContextNeed>();
+  private wordsWanted = false;
+  /** When the current slice of main-thread work began, and when it should end. */
+  private sliceStart = 0;
+  private deadline = 0;
 
   constructor(
     private readonly doc: Document,
@@ -69,12 +83,16 @@ export class PageScanner {
     this.observer.observe(this.doc.documentElement, OBSERVED);
     // `toggle` does not bubble, but it passes the document in the capture phase
     this.doc.addEventListener('toggle', this.onToggle, { capture: true });
-    const roots: (Element | ShadowRoot)[] = [...this.visibleContainers(), this.doc.body ?? this.doc.documentElement];
-    return this.enqueue(() => this.walk(roots));
+    deferPageVerdicts(this.deferVerdict);
+    return this.enqueue(() => {
+      const roots: (Element | ShadowRoot)[] = [...this.visibleContainers(), this.doc.body ?? this.doc.documentElement];
+      return this.walk(roots);
+    });
   }
 
   stop(): void {
     this.stopped = true;
+    deferPageVerdicts(null);
     this.observer?.disconnect();
     this.doc.removeEventListener('toggle', this.onToggle, { capture: true });
     this.observer = null;
@@ -84,7 +102,18 @@ export class PageScanner {
     this.added.clear();
     this.toggled.clear();
     this.shadowRoots.clear();
+    this.waiting.clear();
+    this.waitingNeeds.clear();
   }
+
+  /** A block being matched needs work for its context: it waits for settleContext (other scans judge at once). */
+  private readonly deferVerdict = (needs: ContextNeed, waitsFor: 'words' | 'page'): boolean => {
+    if (this.current === null) return false;
+    this.waiting.add(this.current);
+    if (waitsFor === 'page') this.waitingNeeds.add(needs);
+    else this.wordsWanted = true;
+    return true;
+  };
 
   /** Resolves when no scan is pending (for tests and the popup's "terms on this page"). */
   async idle(): Promise<void> {
@@ -117,9 +146,19 @@ export class PageScanner {
     return [...out];
   }
 
+  /**
+   * Runs `job` after the jobs before it, in slices: the job pauses (yields to the page) whenever its
+   * slice is over; blocks that waited for their page's verdict are settled before it ends.
+   */
   private enqueue(job: () => Promise<void>): Promise<void> {
     const previous = this.running ?? Promise.resolve();
-    const next = previous.then(job).finally(() => {
+    const sliced = async () => {
+      this.beginSlice();
+      await job();
+      await this.settleContext();
+      this.endSlice();
+    };
+    const next = previous.then(sliced).finally(() => {
       if (this.running === next) this.running = null;
     });
     this.running = next;
@@ -133,9 +172,6 @@ export class PageScanner {
    */
   private async walk(roots: (Element | ShadowRoot)[]): Promise<void> {
     const seen = new Set<Element>();
-    let sliceStart = performance.now();
-    let deadline = sliceStart + SLICE_MS;
-    const shouldStop = () => performance.now() >= deadline;
     // roots grows as open shadow roots are found under the ones walked
     for (let r = 0; r < roots.length; r++) {
       const root = roots[r] as Element | ShadowRoot;
@@ -155,20 +191,14 @@ export class PageScanner {
         root,
         (run) => {
           if (checkOwn) mine.add(run.container);
+          this.current = run.container;
           this.matches.absorbRun(run, this.matcher, seen);
+          this.current = null;
         },
         { skip },
       );
-      const pause = async () => {
-        this.afterOwnWork();
-        this.hooks.onSlice?.(performance.now() - sliceStart);
-        await yieldToPage();
-        sliceStart = performance.now();
-        deadline = sliceStart + SLICE_MS;
-      };
-      while (!stream.pull(shouldStop)) {
-        await pause();
-        if (this.stopped) return;
+      while (!stream.pull(this.overDeadline)) {
+        if (!(await this.pause())) return;
       }
       // the open shadow roots under this root (nested ones are found when their tree is walked):
       // one native query, then one property per element, in slices like the text (a large page
@@ -179,14 +209,68 @@ export class PageScanner {
       for (let i = 0; i < all.length; i++) {
         const shadow = (all[i] as Element).shadowRoot;
         if (shadow) this.addShadowRoot(shadow, roots);
-        if ((i & 511) === 511 && shouldStop()) {
-          await pause();
-          if (this.stopped) return;
-        }
+        if ((i & 511) === 511 && this.overDeadline() && !(await this.pause())) return;
       }
     }
+    // before anything awaits: our own edits (wrapping fallback) must not reach the observer
     this.afterOwnWork();
-    this.hooks.onSlice?.(performance.now() - sliceStart);
+  }
+
+  private beginSlice(): void {
+    this.sliceStart = performance.now();
+    this.deadline = this.sliceStart + SLICE_MS;
+  }
+
+  private readonly overDeadline = (): boolean => performance.now() >= this.deadline;
+
+  private endSlice(): void {
+    this.afterOwnWork();
+    this.hooks.onSlice?.(performance.now() - this.sliceStart);
+  }
+
+  /**
+   * Ends the slice and yields to the page; false when the scanner was stopped meanwhile. When a
+   * block asked for the keyword matchers, they are built in a slice of their own first, so the
+   * blocks after it are judged as they come.
+   */
+  private async pause(): Promise<boolean> {
+    this.endSlice();
+    await yieldToPage();
+    this.beginSlice();
+    if (this.wordsWanted && !this.stopped) {
+      this.wordsWanted = false;
+      prepareContext();
+      this.endSlice();
+      await yieldToPage();
+      this.beginSlice();
+    }
+    return !this.stopped;
+  }
+
+  /**
+   * Blocks whose context was left for later (see deferPageVerdicts): the page is read, then judged,
+   * each in a slice of its own rather than on top of a slice of scanning, and the blocks are
+   * scanned again. A block scanned again may wait once more (its page's verdict had not been asked
+   * for), hence the second round.
+   */
+  private async settleContext(): Promise<void> {
+    for (let round = 0; round < 3 && this.waiting.size > 0 && !this.stopped; round++) {
+      if (!(await this.pause())) return;
+      const needs = [...this.waitingNeeds];
+      const blocks = [...this.waiting];
+      this.waitingNeeds.clear();
+      this.waiting.clear();
+      if (needs.length > 0) {
+        const text = pageContextText();
+        if (text === null) return;
+        for (const need of needs) {
+          if (!(await this.pause())) return;
+          judgePage(need, text);
+        }
+        if (!(await this.pause())) return;
+      }
+      if (!(await this.rescan(blocks, new Map()))) return;
+    }
   }
 
   /** A newly found open shadow root: observed like the document, and walked after the current roots. */
@@ -257,8 +341,6 @@ export class PageScanner {
     }
     for (const element of this.toggled) this.matches.dropWithin(element);
     this.toggled.clear();
-    let sliceStart = performance.now();
-    let deadline = sliceStart + SLICE_MS;
     // one style lookup per element for the whole batch
     const cache = new Map<Element, ElementInfo>();
     const containers = new Set<Element>();
@@ -272,9 +354,20 @@ export class PageScanner {
     const added = [...this.added];
     this.dirty.clear();
     this.added.clear();
+    if (!(await this.rescan(containers, cache))) return;
+    const roots = added.filter((el) => {
+      if (!el.isConnected) return false;
+      const info = infoOf(el, cache);
+      return !info.sealed && info.state !== BARRIER;
+    });
+    if (roots.length > 0) await this.walk(outermost(roots));
+  }
+
+  /** Scans blocks again, each without descending into nested blocks; false when stopped meanwhile. */
+  private async rescan(containers: Iterable<Element>, cache: Map<Element, ElementInfo>): Promise<boolean> {
     const runs: TextRun[] = [];
     for (const container of containers) {
-      if (this.stopped) return;
+      if (this.stopped) return false;
       const info = container.isConnected ? infoOf(container, cache) : null;
       if (info === null || info.state === BARRIER || (info.sealed && info.state === INVISIBLE)) {
         this.matches.drop(container);
@@ -282,25 +375,15 @@ export class PageScanner {
       }
       collectRuns(container, false, runs);
       // replace() only knows containers that still have runs; one that lost all its text is dropped
+      this.current = container;
       if (runs.length === 0) this.matches.drop(container);
       else this.matches.replace(runs, this.matcher);
+      this.current = null;
       runs.length = 0;
-      if (performance.now() >= deadline) {
-        this.afterOwnWork();
-        this.hooks.onSlice?.(performance.now() - sliceStart);
-        await yieldToPage();
-        sliceStart = performance.now();
-        deadline = sliceStart + SLICE_MS;
-      }
+      if (this.overDeadline() && !(await this.pause())) return false;
     }
-    this.hooks.onSlice?.(performance.now() - sliceStart);
-    const roots = added.filter((el) => {
-      if (!el.isConnected) return false;
-      const info = infoOf(el, cache);
-      return !info.sealed && info.state !== BARRIER;
-    });
-    if (roots.length > 0) await this.walk(outermost(roots));
-    else this.afterOwnWork();
+    this.afterOwnWork();
+    return true;
   }
 }
 

@@ -37,7 +37,7 @@ export function canonicalOf(termId: string): string {
 let sharedMatcher: Matcher | null = null;
 function matcher(): Matcher {
   // packed at build: restoring it reads one string, where building the trie took tens of ms
-  sharedMatcher ??= termMatcherFromPacked(CATALOGUE_MATCHER);
+  sharedMatcher ??= termMatcherFromPacked(CATALOGUE_MATCHER, true);
   return sharedMatcher;
 }
 

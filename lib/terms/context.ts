@@ -104,6 +104,8 @@ const PAGE_VERDICT_MS = 2000;
 
 let pageTextSource: (() => string) | null = null;
 let pageVerdicts = new Map<ContextNeed, { verdict: boolean; at: number }>();
+/** See deferPageVerdicts. */
+let pageVerdictDeferral: ((needs: ContextNeed, waitsFor: 'words' | 'page') => boolean) | null = null;
 
 /**
  * Where the text of the page comes from, for blocks that cannot be judged alone (the content script
@@ -116,6 +118,10 @@ export function setPageContextSource(source: (() => string) | null): void {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+/** Everything but letters and digits (\p{L}, \p{N}), in runs. */
+const NON_LETTERS = /[^\p{L}\p{N}]+/gu;
+/** The first half of a character outside the BMP: such a letter is two code units of one letter. */
+const HIGH_SURROGATE = /[\ud800-\udbff]/g;
 /** Per code unit: 0 not yet asked, 1 a letter or digit, 2 not (the regex is asked once per character seen). */
 const letterKinds = new Uint8Array(0x10000);
 
@@ -130,8 +136,18 @@ function isLetterUnit(c: number): boolean {
   return kind === 1;
 }
 
-/** Letters and digits (\p{L}, \p{N}) in `text`, counted up to `limit`: one pass over code units. */
+/**
+ * Letters and digits (\p{L}, \p{N}) in `text`, counted up to `limit`. A block's count stops at a
+ * small limit, so a loop over its first code units answers without allocating; a whole page's
+ * (no limit, tens of thousands of characters, once per verdict) is counted by native regular
+ * expressions, where the loop on cold code cost a fresh page several milliseconds.
+ */
 function letterCount(text: string, limit = Number.POSITIVE_INFINITY): number {
+  if (limit === Number.POSITIVE_INFINITY) {
+    const letters = text.replace(NON_LETTERS, '');
+    const astral = letters.match(HIGH_SURROGATE);
+    return letters.length - (astral === null ? 0 : astral.length);
+  }
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -147,7 +163,6 @@ function letterCount(text: string, limit = Number.POSITIVE_INFINITY): number {
 }
 
 let healthMatcher: Matcher | null = null;
-let enMatcher: Matcher | null = null;
 let chinaMatcher: Matcher | null = null;
 
 /**
@@ -179,14 +194,25 @@ function words(list: readonly string[]): Matcher {
 }
 
 /**
- * The Chinese and English health words in one matcher (they never overlap: Han and Latin), so a
- * block is read once for both; the English words alone and the China words for 'china-health'.
+ * The Chinese and English health words in one matcher, so a block is read once for both, and the
+ * China words for 'china-health'. (A third matcher of the English health words alone is not
+ * needed: Han and Latin words never share a character, so the English hits of the joint matcher
+ * are exactly those of the English words alone; each build costs a fresh page a millisecond or more.)
  */
-function keywordMatchers(): { health: Matcher; en: Matcher; china: Matcher } {
+function keywordMatchers(): { health: Matcher; china: Matcher } {
   healthMatcher ??= words([...HEALTH_WORDS_ZH, ...HEALTH_WORDS_EN]);
-  enMatcher ??= words(HEALTH_WORDS_EN);
   chinaMatcher ??= words(CHINA_WORDS_EN);
-  return { health: healthMatcher, en: enMatcher, china: chinaMatcher };
+  return { health: healthMatcher, china: chinaMatcher };
+}
+
+/** Whether an English health word occurs in `text` (patterns after the Chinese ones in the joint matcher). */
+function hasEnglishHealthWord(health: Matcher, text: string): boolean {
+  let found = false;
+  health.scan(text, (pattern) => {
+    found = pattern >= HEALTH_WORDS_ZH.length;
+    return found;
+  });
+  return found;
 }
 
 function healthWords(text: string): number {
@@ -200,6 +226,7 @@ function healthWords(text: string): number {
  * form occurs never pay for them.
  */
 export function contextHolds(text: string, needs: ContextNeed): boolean {
+  if ((healthMatcher === null || chinaMatcher === null) && pageVerdictDeferral?.(needs, 'words') === true) return false;
   if (textHolds(text, needs)) return true;
   if (pageTextSource === null) return false;
   const letters = letterCount(text, WEAK_BLOCK);
@@ -210,8 +237,8 @@ export function contextHolds(text: string, needs: ContextNeed): boolean {
 /** Whether one text (a block or a passage), judged alone, is about what `needs` asks for. Pure. */
 export function textHolds(text: string, needs: ContextNeed): boolean {
   if (needs === 'health') return healthWords(text) >= REQUIRED_HEALTH_WORDS;
-  const { en, china } = keywordMatchers();
-  return distinctHits(en, text, 1) >= 1 && distinctHits(china, text, 1) >= 1;
+  const { health, china } = keywordMatchers();
+  return hasEnglishHealthWord(health, text) && distinctHits(china, text, 1) >= 1;
 }
 
 /** Whether a whole page is about what `needs` asks for: the words of textHolds, and not in passing. */
@@ -223,10 +250,43 @@ export function pageTextHolds(text: string, needs: ContextNeed): boolean {
 function pageHolds(needs: ContextNeed): boolean {
   const source = pageTextSource;
   if (!source) return false;
-  const now = Date.now();
+  const cached = freshVerdict(needs);
+  if (cached !== undefined) return cached;
+  if (pageVerdictDeferral?.(needs, 'page') === true) return false;
+  return judgePage(needs, source());
+}
+
+function freshVerdict(needs: ContextNeed): boolean | undefined {
   const cached = pageVerdicts.get(needs);
-  if (cached && now - cached.at < PAGE_VERDICT_MS) return cached.verdict;
-  const verdict = pageTextHolds(source(), needs);
-  pageVerdicts.set(needs, { verdict, at: now });
+  return cached && Date.now() - cached.at < PAGE_VERDICT_MS ? cached.verdict : undefined;
+}
+
+/**
+ * For a caller that works in time slices (the page scanner): while `hook` is set, a block need not
+ * be judged there and then when that would first build the keyword matchers (`waitsFor` 'words':
+ * 3–14 ms on a fresh page) or read and judge its page ('page', for a block left to its page with
+ * no fresh verdict known: 5–25 ms), a whole frame in the middle of a slice. When `hook` returns
+ * true the block counts as out of context for now, and the caller later does that work in slices
+ * of its own (prepareContext; pageContextText, judgePage) and scans the block again. When it
+ * returns false (a scan that is not the caller's) the work is done at once.
+ */
+export function deferPageVerdicts(hook: ((needs: ContextNeed, waitsFor: 'words' | 'page') => boolean) | null): void {
+  pageVerdictDeferral = hook;
+}
+
+/** Builds the keyword matchers context rules read (see deferPageVerdicts). */
+export function prepareContext(): void {
+  keywordMatchers();
+}
+
+/** The page's text for deferred verdicts (null when no page is the context source). */
+export function pageContextText(): string | null {
+  return pageTextSource ? pageTextSource() : null;
+}
+
+/** Judges the page's text for `needs` now and keeps the verdict for a while (see PAGE_VERDICT_MS). */
+export function judgePage(needs: ContextNeed, text: string): boolean {
+  const verdict = pageTextHolds(text, needs);
+  pageVerdicts.set(needs, { verdict, at: Date.now() });
   return verdict;
 }

@@ -1,4 +1,4 @@
-import { FOLD, FOLD_SIGNATURE, forEachFoldSource, IGNORABLE, isLatinWordChar } from '../text/fold';
+import { FOLD, FOLD_SIGNATURE, foldSourcePairs, IGNORABLE, isLatinWordChar } from '../text/fold';
 import { fnv1a } from '../text/hash';
 
 /** A written form to look for, and what it stands for. */
@@ -106,7 +106,7 @@ export class Matcher {
    * Code unit → first-level node, 0 for none, by raw code unit as well as by folded character: the
    * sources of each first character (traditional forms, capitals, full-width forms) point at its
    * node too, so a position that starts no pattern costs one read, without the fold table. Filled
-   * from the fold table's few changed ranges (`forEachFoldSource`), not from all its entries.
+   * from the fold table's few changed ranges (`foldSourcePairs`), not from all its entries.
    * IGNORABLE is 0 and no node below the root is 0, so an ignorable character reads 0 too.
    */
   private readonly rootChild = new Int32Array(0x10000);
@@ -128,7 +128,6 @@ export class Matcher {
     this.context = options.context;
     this.hasNeeds = patterns.some((p) => p.needs !== undefined);
     if (compiled) {
-      if (compiled.fold !== foldFingerprint()) throw new Error('compiled matcher: built with another fold table');
       this.terminal = compiled.terminal;
       this.latinStart = compiled.latinStart;
       this.latinEnd = compiled.latinEnd;
@@ -154,13 +153,17 @@ export class Matcher {
     this.addRootSources();
   }
 
-  /** Points every code unit that folds to a first character at that character's node. */
+  /**
+   * Points every code unit that folds to a first character at that character's node. (The fold is
+   * idempotent, so no raw unit it changes is a first character itself.)
+   */
   private addRootSources(): void {
     const rootChild = this.rootChild;
-    forEachFoldSource((raw) => {
-      const folded = FOLD[raw] as number;
-      if (folded !== raw) rootChild[raw] = rootChild[folded] as number;
-    });
+    const pairs = foldSourcePairs();
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const node = rootChild[pairs[i + 1] as number] as number;
+      if (node !== 0) rootChild[pairs[i] as number] = node;
+    }
   }
 
   private insert(form: string, index: number, terminal: number[], edges: Map<number, number>): void {
@@ -349,11 +352,18 @@ export class Matcher {
   }
 
   static fromCompiled(compiled: CompiledMatcher, options: MatcherOptions = {}): Matcher {
+    checkFold(compiled.fold, 'compiled');
     return new Matcher(compiled.patterns, options, compiled);
   }
 
-  static fromPacked(packed: PackedMatcher, options: MatcherOptions = {}): Matcher {
+  /**
+   * `bundled`: the table was packed at build from this very fold table (a unit test checks that the
+   * generated module is current), so its fingerprint is not worked out again on every page: hashing
+   * the fold table's description cost a fresh page 1–3 ms.
+   */
+  static fromPacked(packed: PackedMatcher, options: MatcherOptions = {}, bundled = false): Matcher {
     if (packed.format !== 3) throw new Error('packed matcher: unknown format');
+    if (!bundled) checkFold(packed.fold, 'packed');
     const { trie, terms, otherTerms, needs } = packed;
     const size = trie.length + 1;
     const terminal = new Int32Array(size).fill(NO_NODE);
@@ -522,6 +532,10 @@ export function packedTermKeys(packed: PackedMatcher): Map<string, string> {
 let foldPrint: string | null = null;
 
 /** A short fingerprint of the fold table, so a compiled matcher is never used with another one. */
+function checkFold(fold: string, kind: string): void {
+  if (fold !== foldFingerprint()) throw new Error(`${kind} matcher: built with another fold table`);
+}
+
 function foldFingerprint(): string {
   foldPrint ??= `${fnv1a(FOLD_SIGNATURE)}-${fnv1a(FOLD_SIGNATURE, 0x12345678)}`;
   return foldPrint;

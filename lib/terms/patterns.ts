@@ -63,9 +63,12 @@ export function termMatcherFromCompiled(compiled: CompiledMatcher): Matcher {
   return Matcher.fromCompiled(compiled, { context: (text, needs) => contextHolds(text, needs as ContextNeed) });
 }
 
-/** A matcher restored from packed data (the bundled catalogue's, packed at build), checking context needs on page blocks. */
-export function termMatcherFromPacked(packed: PackedMatcher): Matcher {
-  return Matcher.fromPacked(packed, { context: (text, needs) => contextHolds(text, needs as ContextNeed) });
+/**
+ * A matcher restored from packed data, checking context needs on page blocks. `bundled`: packed at
+ * build from this code's fold table (the bundled catalogue's), see Matcher.fromPacked.
+ */
+export function termMatcherFromPacked(packed: PackedMatcher, bundled = false): Matcher {
+  return Matcher.fromPacked(packed, { context: (text, needs) => contextHolds(text, needs as ContextNeed) }, bundled);
 }
 
 /** The distinct matching keys of a term's forms. */

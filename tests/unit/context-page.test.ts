@@ -47,6 +47,16 @@ describe('context: block first, page for a block that cannot say', () => {
     expect(termsIn('深入推进“三个转变”')).toEqual([]);
   });
 
+  it('counts letters, not code units or punctuation, to tell a short block (characters outside the BMP are one letter)', () => {
+    setPageContextSource(() => HEALTH_PAGE);
+    // 15 letters (7 of them outside the BMP, two code units each), spaces and quotes not counted
+    const fifteen = '𠀀𠀁𠀂𠀃𠀄𠀅𠀆 “三个转变”，一二三四。';
+    expect(termsIn(fifteen)).toEqual(['sange-zhuanbian']);
+    // 16 letters: long enough to be judged alone, and alone it says nothing of health
+    const sixteen = '𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇 “三个转变”，一二三四。';
+    expect(termsIn(sixteen)).toEqual([]);
+  });
+
   it('judges a long block by itself, whatever the page', () => {
     setPageContextSource(() => HEALTH_PAGE);
     const teaching = '会议提出，坚持三个结合：理论与实践相结合、科研与教学相结合、校内与校外相结合。';

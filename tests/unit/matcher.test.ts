@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matcher, packedTermKeys, packMatcher } from '../../lib/terms/matcher';
-import { codeUnitsFoldingTo, FOLD, normalizeKey } from '../../lib/text/fold';
+import { codeUnitsFoldingTo, FOLD, foldSourcePairs, normalizeKey } from '../../lib/text/fold';
 
 const matcher = new Matcher([
   { termId: 'sanyi', form: '三医协同' },
@@ -23,6 +23,19 @@ function found(text: string) {
 }
 
 describe('normalizeKey', () => {
+  it('folds in one step: a folded character folds to itself (matchers rely on it for raw first characters)', () => {
+    let unstable = 0;
+    for (let c = 0; c < 0x10000; c++) if (FOLD[FOLD[c] as number] !== FOLD[c]) unstable++;
+    expect(unstable).toBe(0);
+    // and every source pair is a change to a real character
+    const pairs = foldSourcePairs();
+    expect(pairs.length).toBeGreaterThan(2000);
+    for (let i = 0; i < pairs.length; i += 2) {
+      expect(FOLD[pairs[i] as number]).toBe(pairs[i + 1]);
+      expect(pairs[i + 1]).not.toBe(pairs[i]);
+    }
+  });
+
   it('drops quotes, spaces and line breaks and folds traditional script and full width', () => {
     expect(normalizeKey('“三医”协同')).toBe('三医协同');
     expect(normalizeKey('三 医\n协同')).toBe('三医协同');
@@ -245,6 +258,11 @@ describe('packed matcher (the bundled catalogue, packed at build)', () => {
     expect(found(packed, text)).toEqual(found(built, text));
     expect(found(packed, text).length).toBeGreaterThanOrEqual(5);
     expect(() => Matcher.fromPacked({ ...packMatcher(built), fold: 'other' })).toThrow(/fold table/u);
+    expect(() => Matcher.fromCompiled({ ...built.compile(), fold: 'other' })).toThrow(/fold table/u);
+    // the bundled table is not checked on every page (the generated module's test checks it)
+    expect(found(termMatcherFromPacked({ ...packMatcher(built), fold: 'other' }, true), text)).toEqual(
+      found(built, text),
+    );
   });
 
   it('restores a small trie with shared prefixes, ends inside other patterns and deep returns', () => {
