@@ -27,11 +27,16 @@ export class CardData {
 
   /** Forgets every card when what cards show changed (a new generation), until `signal` aborts. */
   watch(signal: AbortSignal): void {
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && CARD_GENERATION_KEY in changes) this.cards.clear();
+    // the session area's own event; absent where content scripts have no storage.session (Firefox),
+    // where no cache is written either
+    const session = (browser.storage as { session?: { onChanged?: typeof browser.storage.local.onChanged } }).session;
+    const event = session?.onChanged;
+    if (!event) return;
+    const onChanged = (changes: Record<string, unknown>) => {
+      if (CARD_GENERATION_KEY in changes) this.cards.clear();
     };
-    browser.storage.onChanged.addListener(onChanged);
-    signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+    event.addListener(onChanged);
+    signal.addEventListener('abort', () => event.removeListener(onChanged));
   }
 
   /** The card for a term: looked up now, or the answer already on its way. */

@@ -41,13 +41,13 @@ export class SelectionButton {
     void loadSelectionButton().then((on) => {
       if (!signal.aborted) this.setEnabled(on);
     });
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && SELECTION_BUTTON_KEY in changes)
-        this.setEnabled(changes[SELECTION_BUTTON_KEY]?.newValue === true);
+    // the local area's own event (see watchMarking)
+    const onStorage = (changes: Record<string, { newValue?: unknown }>) => {
+      if (SELECTION_BUTTON_KEY in changes) this.setEnabled(changes[SELECTION_BUTTON_KEY]?.newValue === true);
     };
-    browser.storage.onChanged.addListener(onStorage);
+    browser.storage.local.onChanged.addListener(onStorage);
     signal.addEventListener('abort', () => {
-      browser.storage.onChanged.removeListener(onStorage);
+      browser.storage.local.onChanged.removeListener(onStorage);
       this.setEnabled(false);
     });
   }

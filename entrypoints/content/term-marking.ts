@@ -118,8 +118,9 @@ export class TermMarking {
       this.apply();
     });
     // a term added or changed in another tab: scan again with the new matcher, no reload
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !(USER_MATCHER_KEY in changes)) return;
+    // the local area's own event (see watchMarking)
+    const onStorage = (changes: Record<string, { newValue?: unknown }>) => {
+      if (!(USER_MATCHER_KEY in changes)) return;
       useStoredMatcher(changes[USER_MATCHER_KEY]?.newValue);
       if (this.active) {
         const once = this.scannedOnce;
@@ -129,10 +130,10 @@ export class TermMarking {
         if (!this.active && once) void this.activate();
       }
     };
-    browser.storage.onChanged.addListener(onStorage);
+    browser.storage.local.onChanged.addListener(onStorage);
     signal.addEventListener('abort', () => {
       unwatch();
-      browser.storage.onChanged.removeListener(onStorage);
+      browser.storage.local.onChanged.removeListener(onStorage);
       this.deactivate();
       this.userBoxes?.dispose();
       this.userBoxes = null;

@@ -82,8 +82,9 @@ export function registerLibrary(db: PolicyDatabase): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BACKUP_ALARM) void scheduledBackup(db);
   });
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && BACKUP_SCHEDULE_KEY in changes) void applySchedule(changes[BACKUP_SCHEDULE_KEY]?.newValue);
+  // the local area's own event: the hover-card cache's many writes to storage.session never reach it
+  browser.storage.local.onChanged.addListener((changes) => {
+    if (BACKUP_SCHEDULE_KEY in changes) void applySchedule(changes[BACKUP_SCHEDULE_KEY]?.newValue);
   });
   // test hook on the worker's global scope, like the clippings menu's (unreachable from pages)
   (globalThis as { policyCrossRefScheduledBackup?: unknown }).policyCrossRefScheduledBackup = () => scheduledBackup(db);

@@ -79,9 +79,11 @@ export function setHoverDelay(hoverDelayMs: number): Promise<MarkingSettings> {
 
 /** Calls back with the new settings whenever any context changes them; returns the unsubscribe. */
 export function watchMarking(callback: (settings: MarkingSettings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && MARKING_KEY in changes) callback(normaliseMarking(changes[MARKING_KEY]?.newValue));
+  // the local area's own event: the hover-card cache's many writes to storage.session never reach
+  // it (every open tab would take in each batch of cards, once per listener)
+  const listener = (changes: Record<string, { newValue?: unknown }>) => {
+    if (MARKING_KEY in changes) callback(normaliseMarking(changes[MARKING_KEY]?.newValue));
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  browser.storage.local.onChanged.addListener(listener);
+  return () => browser.storage.local.onChanged.removeListener(listener);
 }

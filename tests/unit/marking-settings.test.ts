@@ -53,4 +53,15 @@ describe('marking settings', () => {
     await setMarkingEverywhere(true);
     expect(seen).toEqual([true, true, false, false, false]);
   });
+
+  it('listens to the local area alone: the hover-card cache writing to storage.session reaches no watcher', async () => {
+    const seen: boolean[] = [];
+    const stop = watchMarking((s) => seen.push(s.enabled));
+    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(false);
+    await fakeBrowser.storage.session.set({ 'card:3:x': { generation: 1 } });
+    await setMarkingEverywhere(false);
+    expect(seen).toEqual([false]);
+    stop();
+    expect(fakeBrowser.storage.local.onChanged.hasListeners()).toBe(false);
+  });
 });
