@@ -132,8 +132,18 @@ export class Matcher {
       this.latinStart = compiled.latinStart;
       this.latinEnd = compiled.latinEnd;
       this.allocateEdges(compiled.edges.length / 2);
-      for (let i = 0; i + 1 < compiled.edges.length; i += 2)
-        this.putEdge(compiled.edges[i] as number, compiled.edges[i + 1] as number);
+      // putEdge, inlined: this loop runs on every page, before the code is optimised
+      const { edges } = compiled;
+      const keys = this.edgeKeys;
+      const children = this.edgeNodes;
+      const mask = this.edgeMask;
+      for (let i = 0; i + 1 < edges.length; i += 2) {
+        const key = edges[i] as number;
+        let slot = edgeSlot(key, mask);
+        while (keys[slot] !== 0) slot = (slot + 1) & mask;
+        keys[slot] = key;
+        children[slot] = edges[i + 1] as number;
+      }
       this.nodeCount = compiled.nodeCount;
       for (let i = 0; i + 1 < compiled.roots.length; i += 2) {
         const c = compiled.roots[i] as number;
@@ -332,7 +342,9 @@ export class Matcher {
     return {
       format: 1,
       fold: foldFingerprint(),
-      patterns: this.patterns.map((p) => ({ ...p })),
+      patterns: this.patterns.map((p) =>
+        p.needs === undefined ? { termId: p.termId, form: p.form } : { termId: p.termId, form: p.form, needs: p.needs },
+      ),
       nodeCount: this.nodeCount,
       roots: this.rootChars.flatMap((c) => [c, this.rootChild[c] as number]),
       edges: this.usedEdges(),
@@ -370,11 +382,11 @@ export class Matcher {
     const edges = new Int32Array(2 * size);
     const roots: number[] = [];
     const path = new Int32Array(size); // the nodes from the root down to the current one
-    const pathChars = new Uint16Array(size);
-    const pathKeys: string[] = ['']; // the matching key down to each node of the path
-    const patterns: Pattern[] = [];
-    const latinStart: number[] = [];
-    const latinEnd: number[] = [];
+    // each node's parent and character: a pattern's key is read back from them when asked for
+    const keys: TrieKeys = { parent: new Int32Array(size), char: new Uint16Array(size) };
+    const patterns: PackedPattern[] = [];
+    const latinStart = new Uint8Array(size);
+    const latinEnd = new Uint8Array(size);
     let depth = 0;
     let nodes = 1;
     let edgeCount = 0;
@@ -384,13 +396,15 @@ export class Matcher {
     for (let i = 0; i < trie.length; i++) {
       const c = trie.charCodeAt(i);
       if (c === PACK_END || c === PACK_FIRST) {
-        terminal[path[depth] as number] = patterns.length;
+        const end = path[depth] as number;
+        const index = patterns.length;
+        terminal[end] = index;
         const other = c === PACK_END ? (otherTerms[others++] as number) : 0;
         if (c === PACK_FIRST) termId = terms[firsts++] as string;
         else if (other > 0) termId = terms[other - 1] as string;
-        patterns.push({ termId, form: pathKeys[depth] as string });
-        latinStart.push(isLatinWordChar(pathChars[1] as number) ? 1 : 0);
-        latinEnd.push(isLatinWordChar(pathChars[depth] as number) ? 1 : 0);
+        patterns.push(new PackedPattern(termId, end, keys));
+        latinStart[index] = isLatinWordChar(keys.char[path[1] as number] as number) ? 1 : 0;
+        latinEnd[index] = isLatinWordChar(keys.char[end] as number) ? 1 : 0;
       } else if (c > PACK_UP && c < PACK_FIRST) {
         depth -= c - PACK_UP;
       } else {
@@ -401,10 +415,10 @@ export class Matcher {
           edges[edgeCount++] = edgeKey(parent, c);
           edges[edgeCount++] = node;
         }
-        pathKeys[depth + 1] = pathKeys[depth] + String.fromCharCode(c);
+        keys.parent[node] = parent;
+        keys.char[node] = c;
         depth++;
         path[depth] = node;
-        pathChars[depth] = c;
       }
     }
     for (let i = 0, index = 0; i < packed.patternNeeds.length; i++) {
@@ -421,8 +435,8 @@ export class Matcher {
       roots,
       edges: edges.subarray(0, edgeCount),
       terminal: terminal.subarray(0, nodes),
-      latinStart: Uint8Array.from(latinStart),
-      latinEnd: Uint8Array.from(latinEnd),
+      latinStart: latinStart.subarray(0, patterns.length),
+      latinEnd: latinEnd.subarray(0, patterns.length),
     });
   }
 
@@ -532,6 +546,33 @@ export function packedTermKeys(packed: PackedMatcher): Map<string, string> {
 let foldPrint: string | null = null;
 
 /** A short fingerprint of the fold table, so a compiled matcher is never used with another one. */
+/** A packed trie's nodes: parent and character of each, for reading a pattern's key back. */
+interface TrieKeys {
+  parent: Int32Array;
+  char: Uint16Array;
+}
+
+/**
+ * A pattern restored from a packed trie. Its `form` (the matching key) is read back from the trie
+ * when asked for: the content script never asks, and building some 500 key strings node by node
+ * was a share of every page's restore.
+ */
+class PackedPattern implements Pattern {
+  needs?: string;
+  constructor(
+    readonly termId: string,
+    private readonly end: number,
+    private readonly keys: TrieKeys,
+  ) {}
+
+  get form(): string {
+    const codes: number[] = [];
+    for (let node = this.end; node !== 0; node = this.keys.parent[node] as number)
+      codes.push(this.keys.char[node] as number);
+    return String.fromCharCode(...codes.reverse());
+  }
+}
+
 function checkFold(fold: string, kind: string): void {
   if (fold !== foldFingerprint()) throw new Error(`${kind} matcher: built with another fold table`);
 }

@@ -75,12 +75,30 @@ let sourcePairs: Uint16Array | null = null;
  */
 export function foldSourcePairs(): Uint16Array {
   if (sourcePairs === null) {
-    const pairs: number[] = [];
-    forEachFoldSource((raw) => {
+    // forEachFoldSource's ranges, read in loops of their own (no call per code unit: this runs
+    // once per page, on cold code)
+    const pairs = new Uint16Array(2 * (26 + 94 + (TRAD_FOLD_PAIRS.length + CJK_FOLD_PAIRS.length) / 2));
+    let n = 0;
+    const add = (raw: number): void => {
       const folded = FOLD[raw] as number;
-      if (folded !== raw && folded !== IGNORABLE) pairs.push(raw, folded);
-    });
-    sourcePairs = Uint16Array.from(pairs);
+      if (folded !== raw && folded !== IGNORABLE) {
+        pairs[n++] = raw;
+        pairs[n++] = folded;
+      }
+    };
+    for (let c = 0x41; c <= 0x5a; c++) add(c);
+    for (let c = 0xff01; c <= 0xff5e; c++) add(c);
+    for (const table of [TRAD_FOLD_PAIRS, CJK_FOLD_PAIRS]) {
+      for (let i = 0; i < table.length; i += 2) {
+        const raw = table.charCodeAt(i);
+        const folded = FOLD[raw] as number;
+        if (folded !== raw && folded !== IGNORABLE) {
+          pairs[n++] = raw;
+          pairs[n++] = folded;
+        }
+      }
+    }
+    sourcePairs = pairs.slice(0, n);
   }
   return sourcePairs;
 }

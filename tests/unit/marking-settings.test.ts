@@ -12,6 +12,9 @@ import {
   watchMarking,
 } from '../../lib/settings/marking';
 
+/** The fake browser's events count their listeners (not in the WebExtension types). */
+const hasListeners = (event: object) => (event as { hasListeners(): boolean }).hasListeners();
+
 describe('marking settings', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -57,11 +60,11 @@ describe('marking settings', () => {
   it('listens to the local area alone: the hover-card cache writing to storage.session reaches no watcher', async () => {
     const seen: boolean[] = [];
     const stop = watchMarking((s) => seen.push(s.enabled));
-    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(false);
+    expect(hasListeners(fakeBrowser.storage.onChanged)).toBe(false);
     await fakeBrowser.storage.session.set({ 'card:3:x': { generation: 1 } });
     await setMarkingEverywhere(false);
     expect(seen).toEqual([false]);
     stop();
-    expect(fakeBrowser.storage.local.onChanged.hasListeners()).toBe(false);
+    expect(hasListeners(fakeBrowser.storage.local.onChanged)).toBe(false);
   });
 });
