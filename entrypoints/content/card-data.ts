@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ask } from '../../lib/ask';
-import { CARD_GENERATION_KEY, cachedCards, type SessionArea } from '../../lib/messages/card-cache';
+import { CARDS_CHANGED_KEY, cachedCards, type SessionArea } from '../../lib/messages/card-cache';
 import { MAX_CARDS_ASKED, type TermCardData } from '../../lib/messages/corpus';
 import type { PageMatches } from '../../lib/page/page-matches';
 
@@ -25,18 +25,17 @@ const readCache = (termIds: string[]) => cachedCards(browser.storage.session as 
 export class CardData {
   private readonly cards = new Map<string, Promise<TermCardData | null>>();
 
-  /** Forgets every card when what cards show changed (a new generation), until `signal` aborts. */
+  /**
+   * Forgets every card when what cards show changed (the library or the terms), until `signal`
+   * aborts: told through storage.local (CARDS_CHANGED_KEY), which reaches content scripts in every
+   * browser, where the cards themselves are not.
+   */
   watch(signal: AbortSignal): void {
-    // the session area's own event; absent where content scripts have no storage.session (Firefox),
-    // where no cache is written either
-    const session = (browser.storage as { session?: { onChanged?: typeof browser.storage.local.onChanged } }).session;
-    const event = session?.onChanged;
-    if (!event) return;
     const onChanged = (changes: Record<string, unknown>) => {
-      if (CARD_GENERATION_KEY in changes) this.cards.clear();
+      if (CARDS_CHANGED_KEY in changes) this.cards.clear();
     };
-    event.addListener(onChanged);
-    signal.addEventListener('abort', () => event.removeListener(onChanged));
+    browser.storage.local.onChanged.addListener(onChanged);
+    signal.addEventListener('abort', () => browser.storage.local.onChanged.removeListener(onChanged));
   }
 
   /** The card for a term: looked up now, or the answer already on its way. */

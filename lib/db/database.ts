@@ -73,7 +73,8 @@ export function database(): PolicyDatabase {
     shared = new PolicyDatabase();
     // whichever context wrote (background, library or terms page), the cached cards go stale here
     const area = browser.storage.session as SessionArea | undefined;
-    if (area) shared.onCardsChanged(() => void invalidateCards(area).catch(() => {}));
+    const announce = (items: Record<string, unknown>) => browser.storage.local.set(items);
+    if (area) shared.onCardsChanged(() => void invalidateCards(area, announce).catch(() => {}));
   }
   return shared;
 }

@@ -10,6 +10,13 @@ import type { TermCardData } from './corpus';
 /** The current generation: a fresh random token per change (a counter bumped from two contexts could repeat). */
 export const CARD_GENERATION_KEY = 'cardGen';
 export const CARD_KEY_PREFIX = 'card:';
+/**
+ * Where open tabs hear that cards changed: a key of storage.local, holding the new generation.
+ * Content scripts listen to the local area's own change event, which reaches them in every browser
+ * (Firefox gives content scripts no storage.session) and never carries the cached cards, whose
+ * writes to storage.session would otherwise reach every open tab.
+ */
+export const CARDS_CHANGED_KEY = 'cardsChanged';
 
 /** A cached card's key: its term and how many passages it holds. */
 export const cardKey = (termId: string, limit: number): string => `${CARD_KEY_PREFIX}${limit}:${termId}`;
@@ -58,11 +65,17 @@ export function newCardGeneration(): string {
 /**
  * THE invalidation: every write that changes what a card shows ends here (lib/db/card-changes.ts
  * calls it after each committed change to a table a card reads). A new generation makes every
- * cached card stale at once; the entries are then dropped to free the space.
+ * cached card stale at once; the entries are then dropped to free the space, and open tabs are
+ * told (`announce`: storage.local, CARDS_CHANGED_KEY) once the new generation is in place.
  */
-export async function invalidateCards(area: SessionArea): Promise<void> {
-  await area.set({ [CARD_GENERATION_KEY]: newCardGeneration() });
+export async function invalidateCards(
+  area: SessionArea,
+  announce?: (items: Record<string, unknown>) => Promise<void>,
+): Promise<void> {
+  const generation = newCardGeneration();
+  await area.set({ [CARD_GENERATION_KEY]: generation });
   const all = await area.get(null);
   const stale = Object.keys(all).filter((key) => key.startsWith(CARD_KEY_PREFIX));
   if (stale.length > 0) await area.remove(stale);
+  await announce?.({ [CARDS_CHANGED_KEY]: generation });
 }

@@ -19,6 +19,8 @@ beforeEach(() => {
 });
 
 const session = () => fakeBrowser.storage.session as unknown as SessionArea;
+/** As the extension's database announces a change to open tabs (lib/db/database.ts). */
+const announce = (items: Record<string, unknown>) => fakeBrowser.storage.local.set(items);
 
 /** Cards the background computed earlier in this browser session. */
 async function cached(...ids: string[]) {
@@ -90,11 +92,33 @@ describe('the cards’ data in the content script', () => {
     const data = new CardData();
     data.watch(new AbortController().signal);
     expect((await data.get('a'))?.term.id).toBe('a');
-    await invalidateCards(session()); // a user report added, say
+    await invalidateCards(session(), announce); // a user report added, say
     asked.mockResolvedValue([card('a')] as never);
     await vi.waitFor(async () => {
       await data.get('a');
       expect(asked).toHaveBeenCalledWith('termCards', { termIds: ['a'], limit: 5 });
+    });
+  });
+
+  it('hears of a change through storage.local, where storage.session cannot be read (Firefox content scripts)', async () => {
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockRejectedValue(new Error('no access'));
+    const data = new CardData();
+    data.watch(new AbortController().signal);
+    asked.mockResolvedValue([card('a')] as never);
+    await data.get('a');
+    await data.get('a');
+    expect(asked).toHaveBeenCalledTimes(1); // kept in memory
+    // the cached cards' own writes to storage.session reach no listener of ours
+    expect((fakeBrowser.storage.session.onChanged as unknown as { hasListeners(): boolean }).hasListeners()).toBe(
+      false,
+    );
+    await invalidateCards(
+      { get: async () => ({}), set: async () => {}, remove: async () => {} } as SessionArea,
+      announce,
+    );
+    await vi.waitFor(async () => {
+      await data.get('a');
+      expect(asked).toHaveBeenCalledTimes(2);
     });
   });
 
