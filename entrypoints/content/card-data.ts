@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ask } from '../../lib/ask';
-import { CARDS_CHANGED_KEY, cachedCards, type SessionArea } from '../../lib/messages/card-cache';
+import { CARD_GENERATION_KEY, CARDS_CHANGED_KEY, cachedCards, type SessionArea } from '../../lib/messages/card-cache';
 import { MAX_CARDS_ASKED, type TermCardData } from '../../lib/messages/corpus';
 import type { PageMatches } from '../../lib/page/page-matches';
 
@@ -27,15 +27,25 @@ export class CardData {
 
   /**
    * Forgets every card when what cards show changed (the library or the terms), until `signal`
-   * aborts: told through storage.local (CARDS_CHANGED_KEY), which reaches content scripts in every
-   * browser, where the cards themselves are not.
+   * aborts: heard from the new generation in storage.session where content scripts can read it
+   * (Chrome: the first write of a change), and from storage.local (CARDS_CHANGED_KEY), which
+   * reaches content scripts in every browser (Firefox gives them no storage.session).
    */
   watch(signal: AbortSignal): void {
-    const onChanged = (changes: Record<string, unknown>) => {
+    const onLocal = (changes: Record<string, unknown>) => {
       if (CARDS_CHANGED_KEY in changes) this.cards.clear();
     };
-    browser.storage.local.onChanged.addListener(onChanged);
-    signal.addEventListener('abort', () => browser.storage.local.onChanged.removeListener(onChanged));
+    const onSession = (changes: Record<string, unknown>) => {
+      if (CARD_GENERATION_KEY in changes) this.cards.clear();
+    };
+    const session = (browser.storage as { session?: { onChanged?: typeof browser.storage.local.onChanged } }).session
+      ?.onChanged;
+    browser.storage.local.onChanged.addListener(onLocal);
+    session?.addListener(onSession);
+    signal.addEventListener('abort', () => {
+      browser.storage.local.onChanged.removeListener(onLocal);
+      session?.removeListener(onSession);
+    });
   }
 
   /** The card for a term: looked up now, or the answer already on its way. */

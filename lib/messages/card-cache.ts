@@ -65,8 +65,9 @@ export function newCardGeneration(): string {
 /**
  * THE invalidation: every write that changes what a card shows ends here (lib/db/card-changes.ts
  * calls it after each committed change to a table a card reads). A new generation makes every
- * cached card stale at once; the entries are then dropped to free the space, and open tabs are
- * told (`announce`: storage.local, CARDS_CHANGED_KEY) once the new generation is in place.
+ * cached card stale at once (content scripts that can read storage.session hear of it there); the
+ * entries are then dropped to free the space, and open tabs are told through storage.local too
+ * (`announce`: CARDS_CHANGED_KEY), which reaches content scripts in every browser.
  */
 export async function invalidateCards(
   area: SessionArea,
