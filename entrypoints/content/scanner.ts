@@ -1,7 +1,13 @@
 import { BARRIER, type ElementInfo, INVISIBLE, infoOf, OWN_UI_ATTRIBUTE } from '../../lib/page/dom-rules';
 import type { PageMatches } from '../../lib/page/page-matches';
 import { collectRuns, RunStream, type TextRun } from '../../lib/page/text-blocks';
-import { deferPageVerdicts, judgePage, pageContextText, prepareContext } from '../../lib/terms/context';
+import {
+  deferPageVerdicts,
+  judgePage,
+  pageContextText,
+  prepareContext,
+  releasePageVerdicts,
+} from '../../lib/terms/context';
 import type { Matcher } from '../../lib/terms/matcher';
 import type { ContextNeed } from '../../lib/terms/types';
 
@@ -92,7 +98,7 @@ export class PageScanner {
 
   stop(): void {
     this.stopped = true;
-    deferPageVerdicts(null);
+    releasePageVerdicts(this.deferVerdict);
     this.observer?.disconnect();
     this.doc.removeEventListener('toggle', this.onToggle, { capture: true });
     this.observer = null;
@@ -260,9 +266,9 @@ export class PageScanner {
       const blocks = [...this.waiting];
       this.waitingNeeds.clear();
       this.waiting.clear();
-      if (needs.length > 0) {
-        const text = pageContextText();
-        if (text === null) return;
+      // (no page to read: the page context was withdrawn meanwhile, and the blocks judge alone)
+      const text = needs.length > 0 ? pageContextText() : null;
+      if (text !== null) {
         for (const need of needs) {
           if (!(await this.pause())) return;
           judgePage(need, text);

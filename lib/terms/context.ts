@@ -274,6 +274,11 @@ export function deferPageVerdicts(hook: ((needs: ContextNeed, waitsFor: 'words' 
   pageVerdictDeferral = hook;
 }
 
+/** Ends deferPageVerdicts for `hook`, if it is still the one set (another caller may have set its own since). */
+export function releasePageVerdicts(hook: (needs: ContextNeed, waitsFor: 'words' | 'page') => boolean): void {
+  if (pageVerdictDeferral === hook) pageVerdictDeferral = null;
+}
+
 /** Builds the keyword matchers context rules read (see deferPageVerdicts). */
 export function prepareContext(): void {
   keywordMatchers();

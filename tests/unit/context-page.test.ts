@@ -3,7 +3,14 @@
 // the same block on a page of another industry is not, and a long block is judged by itself.
 import { afterEach, describe, expect, it } from 'vitest';
 import { TERM_FORMS } from '../../lib/terms/catalogue-forms';
-import { contextHolds, pageTextHolds, setPageContextSource, textHolds } from '../../lib/terms/context';
+import {
+  contextHolds,
+  deferPageVerdicts,
+  pageTextHolds,
+  releasePageVerdicts,
+  setPageContextSource,
+  textHolds,
+} from '../../lib/terms/context';
 import { createTermMatcher } from '../../lib/terms/patterns';
 
 const HEALTH_PAGE = [
@@ -55,6 +62,21 @@ describe('context: block first, page for a block that cannot say', () => {
     // 16 letters: long enough to be judged alone, and alone it says nothing of health
     const sixteen = '𠀀𠀁𠀂𠀃𠀄𠀅𠀆𠀇 “三个转变”，一二三四。';
     expect(termsIn(sixteen)).toEqual([]);
+  });
+
+  it('leaves a page verdict to the caller that asked to defer it, until that caller lets go', () => {
+    setPageContextSource(() => HEALTH_PAGE);
+    textHolds('医院', 'health'); // the keyword matchers built (else the first wait is for them)
+    const waited: string[] = [];
+    const mine = (needs: string, waitsFor: string) => waited.push(`${needs}:${waitsFor}`) > 0;
+    const other = () => false;
+    deferPageVerdicts(mine);
+    expect(termsIn('深入推进“三个转变”')).toEqual([]); // waits: out of context for now
+    expect(waited).toContain('health:page');
+    releasePageVerdicts(other); // not the one set: nothing changes
+    expect(termsIn('实现“三个提高”。')).toEqual([]);
+    releasePageVerdicts(mine);
+    expect(termsIn('深入推进“三个转变”')).toEqual(['sange-zhuanbian']); // judged at once again
   });
 
   it('judges a long block by itself, whatever the page', () => {
